@@ -1,0 +1,178 @@
+import type {
+  ASRTask,
+  Fabric,
+  Job,
+  JobErrorDetails,
+  RecoveryPlan,
+  RecoveryPoint,
+  ReplicationProtectedItem,
+} from '@azure/arm-recoveryservices-siterecovery';
+import type {
+  HealthIssue,
+  JobError,
+  JobInfo,
+  JobTask,
+  ProcessServerInfo,
+  RecoveryPlanInfo,
+  RecoveryPointInfo,
+  ReplicatedItem,
+  RunningOperation,
+  VaultRef,
+} from '../domain/model';
+import { asProvider } from '../domain/providers';
+import { isNoneScenario, jobNameFromId, realDate } from '../domain/sentinels';
+import { segment } from '../domain/armId';
+
+// SDK models → the domain's shapes. Provider details are read loosely: each provider has
+// its own fields and the SDK types them as a union.
+type Loose = Record<string, unknown>;
+const s = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+const n = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const d = (v: unknown): Date | undefined => realDate(v instanceof Date || typeof v === 'string' ? v : undefined);
+
+function operation(scenario: { scenarioName?: string; jobId?: string; startTime?: Date } | undefined): RunningOperation | undefined {
+  if (!scenario || isNoneScenario(scenario.scenarioName)) return undefined;
+  return { scenarioName: scenario.scenarioName!, jobId: scenario.jobId, jobName: jobNameFromId(scenario.jobId), startTime: d(scenario.startTime) };
+}
+
+export function toItem(vault: VaultRef, rpi: ReplicationProtectedItem): ReplicatedItem {
+  const p = rpi.properties ?? {};
+  const details = (p.providerSpecificDetails ?? {}) as Loose;
+  const instanceType = s(details.instanceType) ?? 'Unknown';
+  const id = rpi.id ?? '';
+  const health: HealthIssue[] = (p.healthErrors ?? []).map((h) => ({
+    code: h.errorCode,
+    level: h.errorLevel,
+    message: h.summaryMessage || h.errorMessage || h.errorCode || 'Health issue',
+    possibleCauses: h.possibleCauses,
+    recommendedAction: h.recommendedAction,
+  }));
+  const registered = details.isAgentRegistrationSuccessfulAfterFailover;
+  return {
+    id,
+    name: rpi.name ?? segment(id, 'replicationProtectedItems') ?? '',
+    friendlyName: p.friendlyName || rpi.name || 'Unnamed VM',
+    fabricName: segment(id, 'replicationFabrics') ?? '',
+    containerName: segment(id, 'replicationProtectionContainers') ?? '',
+    vault,
+    provider: asProvider(instanceType),
+    providerInstanceType: instanceType,
+    protectionState: p.protectionState ?? '',
+    protectionStateDescription: p.protectionStateDescription ?? '',
+    activeLocation: p.activeLocation,
+    allowedOperations: p.allowedOperations ?? [],
+    replicationHealth: p.replicationHealth,
+    failoverHealth: p.failoverHealth,
+    healthIssues: health,
+    currentOperation: operation(p.currentScenario),
+    lastSuccessfulFailoverTime: d(p.lastSuccessfulFailoverTime),
+    osType: s(details.osType) ?? s((details.osDetails as Loose | undefined)?.osType),
+    rpoSeconds: n(details.rpoInSeconds) ?? n(details.lastRpoInSeconds),
+    lastRpoCalculatedTime: d(details.lastRpoCalculatedTime),
+    processServerId: s(details.processServerId),
+    multiVmGroupName: s(details.multiVmGroupName),
+    agentRegisteredAfterFailover: typeof registered === 'boolean' ? registered : undefined,
+    azureVmId: s(details.azureVirtualMachineId),
+    policyId: p.policyId,
+    policyFriendlyName: p.policyFriendlyName,
+  };
+}
+
+export function toRecoveryPoint(rp: RecoveryPoint): RecoveryPointInfo | undefined {
+  const time = d(rp.properties?.recoveryPointTime);
+  if (!rp.id || !time) return undefined;
+  return { id: rp.id, name: rp.name ?? '', time, type: rp.properties?.recoveryPointType ?? 'Unknown' };
+}
+
+export function toPlan(vault: VaultRef, plan: RecoveryPlan): RecoveryPlanInfo {
+  const p = plan.properties ?? {};
+  return {
+    id: plan.id ?? '',
+    name: plan.name ?? '',
+    friendlyName: p.friendlyName || plan.name || 'Unnamed plan',
+    vault,
+    primaryFabricId: p.primaryFabricId,
+    primaryFabricFriendlyName: p.primaryFabricFriendlyName,
+    recoveryFabricId: p.recoveryFabricId,
+    recoveryFabricFriendlyName: p.recoveryFabricFriendlyName,
+    replicationProviders: p.replicationProviders ?? [],
+    allowedOperations: p.allowedOperations ?? [],
+    currentOperation: operation(p.currentScenario),
+    groups: (p.groups ?? []).map((g) => ({
+      groupType: g.groupType,
+      itemIds: (g.replicationProtectedItems ?? []).map((i) => i.id ?? '').filter(Boolean),
+    })),
+  };
+}
+
+function toJobError(e: JobErrorDetails): JobError {
+  const svc = e.serviceErrorDetails ?? {};
+  const prov = e.providerErrorDetails ?? {};
+  return {
+    code: svc.code ?? (prov.errorCode !== undefined ? String(prov.errorCode) : undefined),
+    message: svc.message || prov.errorMessage || 'Unknown error',
+    possibleCauses: svc.possibleCauses || prov.possibleCauses,
+    recommendedAction: svc.recommendedAction || prov.recommendedAction,
+  };
+}
+
+function toTask(t: ASRTask, index: number): JobTask {
+  return {
+    id: t.taskId || t.name || String(index),
+    name: t.name ?? '',
+    friendlyName: t.friendlyName || t.name || `Task ${index + 1}`,
+    state: t.state ?? 'NotStarted',
+    stateDescription: t.stateDescription,
+    startTime: d(t.startTime),
+    endTime: d(t.endTime),
+    errors: (t.errors ?? []).map(toJobError),
+  };
+}
+
+export function toJob(vault: VaultRef, job: Job): JobInfo {
+  const p = job.properties ?? {};
+  return {
+    id: job.id ?? '',
+    name: job.name ?? '',
+    vault,
+    scenarioName: p.scenarioName ?? '',
+    friendlyName: p.friendlyName || p.scenarioName || 'Job',
+    state: p.state ?? 'NotStarted',
+    stateDescription: p.stateDescription,
+    startTime: d(p.startTime),
+    endTime: d(p.endTime),
+    targetObjectId: p.targetObjectId,
+    targetObjectName: p.targetObjectName,
+    targetInstanceType: p.targetInstanceType,
+    allowedActions: p.allowedActions ?? [],
+    tasks: (p.tasks ?? []).map(toTask),
+    errors: (p.errors ?? []).map(toJobError),
+  };
+}
+
+/** Process servers of a classic configuration server or a modernized replication appliance. */
+export function toProcessServers(fabric: Fabric): ProcessServerInfo[] {
+  const custom = (fabric.properties?.customDetails ?? {}) as Loose;
+  const servers = Array.isArray(custom.processServers) ? (custom.processServers as Loose[]) : [];
+  return servers.map((ps) => {
+    const name = s(ps.friendlyName) ?? s(ps.name) ?? s(ps.fqdn) ?? 'Process server';
+    const ip = s(ps.ipAddress) ?? (Array.isArray(ps.ipAddresses) ? s(ps.ipAddresses[0]) : undefined);
+    return {
+      id: s(ps.id) ?? '',
+      name,
+      health: s(ps.health),
+      lastHeartbeat: d(ps.lastHeartbeat) ?? d(ps.lastHeartbeatUtc),
+      location: processServerLocation(name, s(ps.fqdn), s(ps.osType)),
+      load: s(ps.systemLoadStatus) ?? s(ps.throughputStatus) ?? (n(ps.processorUsagePercentage) !== undefined ? `${n(ps.processorUsagePercentage)}% CPU` : undefined),
+      ipAddress: ip,
+    };
+  });
+}
+
+/** Site Recovery does not flag a process server's site; names and FQDNs usually say it. */
+function processServerLocation(name: string, fqdn: string | undefined, _osType: string | undefined): ProcessServerInfo['location'] {
+  const text = `${name} ${fqdn ?? ''}`.toLowerCase();
+  if (/azure|cloudapp|\.internal\.|-az-|\baz\b/.test(text)) return 'azure';
+  if (/onprem|on-prem|\.local\b|\.corp\b|\.lan\b/.test(text)) return 'on-premises';
+  return 'unknown';
+}

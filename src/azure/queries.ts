@@ -1,0 +1,143 @@
+import type { AzureClients } from './clients';
+import type { JobInfo, ProcessServerInfo, RecoveryPlanInfo, RecoveryPointInfo, ReplicatedItem, VaultRef } from '../domain/model';
+import { parseArmId } from '../domain/armId';
+import { toItem, toJob, toPlan, toProcessServers, toRecoveryPoint } from './mappers';
+
+export interface SubscriptionInfo {
+  subscriptionId: string;
+  displayName: string;
+  tenantId?: string;
+}
+
+export interface ItemPage {
+  items: ReplicatedItem[];
+  /** Present when Site Recovery has more items: pass it back to get the next page. */
+  continuationToken?: string;
+}
+
+export interface NamedResource {
+  id: string;
+  name: string;
+  friendlyName: string;
+}
+
+/** Read-only queries. Paging and retries are the SDK's; one call = one page where it matters. */
+export class SiteRecoveryQueries {
+  constructor(private readonly clients: AzureClients) {}
+
+  async listSubscriptions(): Promise<SubscriptionInfo[]> {
+    const client = await this.clients.subscriptions();
+    const out: SubscriptionInfo[] = [];
+    for await (const sub of client.subscriptions.list()) {
+      if (sub.subscriptionId) out.push({ subscriptionId: sub.subscriptionId, displayName: sub.displayName ?? sub.subscriptionId, tenantId: sub.tenantId });
+    }
+    return out.sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
+
+  async listVaults(subscriptionId: string): Promise<VaultRef[]> {
+    const client = await this.clients.vaults(subscriptionId);
+    const out: VaultRef[] = [];
+    for await (const v of client.vaults.listBySubscriptionId()) {
+      if (!v.id || !v.name) continue;
+      out.push({
+        subscriptionId,
+        resourceGroup: parseArmId(v.id).resourceGroup ?? '',
+        vaultName: v.name,
+        id: v.id,
+        location: v.location,
+        practice: this.clients.connection.practice,
+      });
+    }
+    return out.sort((a, b) => a.vaultName.localeCompare(b.vaultName));
+  }
+
+  /** One page of the vault-wide replicated-items list: a single request, never a walk over containers. */
+  async listItemsPage(vault: VaultRef, continuationToken?: string, filter?: string): Promise<ItemPage> {
+    const client = await this.clients.siteRecovery(vault.subscriptionId);
+    const pages = client.replicationProtectedItems
+      .list(vault.vaultName, vault.resourceGroup, filter ? { filter } : undefined)
+      .byPage(continuationToken ? { continuationToken } : undefined);
+    const { value, done } = await pages.next();
+    if (done || !value) return { items: [] };
+    const page = value as unknown as Array<Parameters<typeof toItem>[1]> & { continuationToken?: string };
+    return { items: page.map((rpi) => toItem(vault, rpi)), continuationToken: page.continuationToken };
+  }
+
+  async getItem(item: Pick<ReplicatedItem, 'vault' | 'fabricName' | 'containerName' | 'name'>): Promise<ReplicatedItem> {
+    const client = await this.clients.siteRecovery(item.vault.subscriptionId);
+    const rpi = await client.replicationProtectedItems.get(item.vault.vaultName, item.vault.resourceGroup, item.fabricName, item.containerName, item.name);
+    return toItem(item.vault, rpi);
+  }
+
+  /** Resolves an item from its ARM id (recovery plans list members by id). */
+  async getItemById(vault: VaultRef, id: string): Promise<ReplicatedItem> {
+    const s = parseArmId(id).segments;
+    return this.getItem({ vault, fabricName: s['replicationfabrics'] ?? '', containerName: s['replicationprotectioncontainers'] ?? '', name: s['replicationprotecteditems'] ?? '' });
+  }
+
+  async listRecoveryPoints(item: ReplicatedItem): Promise<RecoveryPointInfo[]> {
+    const client = await this.clients.siteRecovery(item.vault.subscriptionId);
+    const out: RecoveryPointInfo[] = [];
+    for await (const rp of client.recoveryPoints.listByReplicationProtectedItems(item.vault.vaultName, item.vault.resourceGroup, item.fabricName, item.containerName, item.name)) {
+      const point = toRecoveryPoint(rp);
+      if (point) out.push(point);
+    }
+    return out.sort((a, b) => b.time.getTime() - a.time.getTime());
+  }
+
+  async listPlans(vault: VaultRef): Promise<RecoveryPlanInfo[]> {
+    const client = await this.clients.siteRecovery(vault.subscriptionId);
+    const out: RecoveryPlanInfo[] = [];
+    for await (const plan of client.replicationRecoveryPlans.list(vault.vaultName, vault.resourceGroup)) out.push(toPlan(vault, plan));
+    return out.sort((a, b) => a.friendlyName.localeCompare(b.friendlyName));
+  }
+
+  async getPlan(vault: VaultRef, name: string): Promise<RecoveryPlanInfo> {
+    const client = await this.clients.siteRecovery(vault.subscriptionId);
+    return toPlan(vault, await client.replicationRecoveryPlans.get(vault.vaultName, vault.resourceGroup, name));
+  }
+
+  /** All jobs matching an OData filter (Site Recovery's job query syntax), every page. */
+  async listJobs(vault: VaultRef, filter?: string): Promise<JobInfo[]> {
+    const client = await this.clients.siteRecovery(vault.subscriptionId);
+    const out: JobInfo[] = [];
+    for await (const job of client.replicationJobs.list(vault.vaultName, vault.resourceGroup, filter ? { filter } : undefined)) out.push(toJob(vault, job));
+    return out;
+  }
+
+  async getJob(vault: VaultRef, jobName: string): Promise<JobInfo> {
+    const client = await this.clients.siteRecovery(vault.subscriptionId);
+    return toJob(vault, await client.replicationJobs.get(vault.vaultName, vault.resourceGroup, jobName));
+  }
+
+  async listProcessServers(vault: VaultRef): Promise<ProcessServerInfo[]> {
+    const client = await this.clients.siteRecovery(vault.subscriptionId);
+    const out: ProcessServerInfo[] = [];
+    for await (const fabric of client.replicationFabrics.list(vault.vaultName, vault.resourceGroup)) out.push(...toProcessServers(fabric));
+    return out;
+  }
+
+  /** Fabric-level choices reprotect needs besides the process server (classic and modernized). */
+  async listFabricDetails(vault: VaultRef): Promise<Array<Record<string, unknown>>> {
+    const client = await this.clients.siteRecovery(vault.subscriptionId);
+    const out: Array<Record<string, unknown>> = [];
+    for await (const fabric of client.replicationFabrics.list(vault.vaultName, vault.resourceGroup)) {
+      out.push({ id: fabric.id, name: fabric.name, ...(fabric.properties?.customDetails as object | undefined) });
+    }
+    return out;
+  }
+
+  async listPolicies(vault: VaultRef): Promise<Array<NamedResource & { providerType?: string }>> {
+    const client = await this.clients.siteRecovery(vault.subscriptionId);
+    const out: Array<NamedResource & { providerType?: string }> = [];
+    for await (const p of client.replicationPolicies.list(vault.vaultName, vault.resourceGroup)) {
+      out.push({
+        id: p.id ?? '',
+        name: p.name ?? '',
+        friendlyName: p.properties?.friendlyName ?? p.name ?? '',
+        providerType: (p.properties?.providerSpecificDetails as { instanceType?: string } | undefined)?.instanceType,
+      });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,28 @@
+// ARM ids as Site Recovery writes them ("/Subscriptions/…", mixed casing): parsed by segment
+// names, case-insensitively.
+
+export interface ParsedArmId {
+  subscriptionId?: string;
+  resourceGroup?: string;
+  segments: Record<string, string>;
+}
+
+export function parseArmId(id: string): ParsedArmId {
+  const parts = id.split('/').filter(Boolean);
+  const segments: Record<string, string> = {};
+  for (let i = 0; i + 1 < parts.length; i += 2) segments[parts[i].toLowerCase()] = decodeURIComponent(parts[i + 1]);
+  return { subscriptionId: segments['subscriptions'], resourceGroup: segments['resourcegroups'], segments };
+}
+
+export function segment(id: string, name: string): string | undefined {
+  return parseArmId(id).segments[name.toLowerCase()];
+}
+
+/** Same resource? ARM ids compare case-insensitively. */
+export function sameId(a: string | undefined, b: string | undefined): boolean {
+  return !!a && !!b && a.toLowerCase() === b.toLowerCase();
+}
+
+export function portalUrl(id: string, portalHost = 'https://portal.azure.com'): string {
+  return `${portalHost}/#resource${id}`;
+}

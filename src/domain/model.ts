@@ -1,0 +1,148 @@
+// The extension's own view of Site Recovery resources. The Azure layer maps SDK models
+// into these shapes; everything in src/domain works on them and imports nothing else.
+
+/** Replication providers that take part in a VMware failback, by ASR instanceType. */
+export type ReplicationProvider = 'InMage' | 'InMageAzureV2' | 'InMageRcm' | 'InMageRcmFailback';
+
+/** Classic = configuration server; modernized = replication appliance. */
+export type Generation = 'classic' | 'modernized';
+
+export interface VaultRef {
+  subscriptionId: string;
+  resourceGroup: string;
+  vaultName: string;
+  /** ARM id of the vault, as Azure spells it. */
+  id: string;
+  location?: string;
+  /** True for the simulated practice vault: never mixed up with real subscriptions. */
+  practice?: boolean;
+}
+
+export interface HealthIssue {
+  code?: string;
+  level?: string;
+  message: string;
+  possibleCauses?: string;
+  recommendedAction?: string;
+}
+
+export interface RunningOperation {
+  scenarioName: string;
+  jobId?: string;
+  jobName?: string;
+  startTime?: Date;
+}
+
+export interface ReplicatedItem {
+  /** ARM id of the replication protected item. */
+  id: string;
+  /** ARM name (a GUID-like id in real vaults). */
+  name: string;
+  /** VM name shown to people. */
+  friendlyName: string;
+  fabricName: string;
+  containerName: string;
+  vault: VaultRef;
+  /** instanceType of providerSpecificDetails; undefined for providers we do not handle. */
+  provider?: ReplicationProvider;
+  /** The raw instanceType, kept for messages about unsupported providers. */
+  providerInstanceType: string;
+  protectionState: string;
+  protectionStateDescription: string;
+  activeLocation?: string;
+  allowedOperations: readonly string[];
+  replicationHealth?: string;
+  failoverHealth?: string;
+  healthIssues: readonly HealthIssue[];
+  /** The operation Site Recovery is running on the item; undefined when none (sentinels removed). */
+  currentOperation?: RunningOperation;
+  lastSuccessfulFailoverTime?: Date;
+  osType?: string;
+  rpoSeconds?: number;
+  lastRpoCalculatedTime?: Date;
+  processServerId?: string;
+  multiVmGroupName?: string;
+  /** Modernized items only: has the on-premises agent registered since the failover? */
+  agentRegisteredAfterFailover?: boolean;
+  /** Azure VM that a modernized failback item replicates from, when Site Recovery names it. */
+  azureVmId?: string;
+  policyId?: string;
+  policyFriendlyName?: string;
+}
+
+export interface RecoveryPointInfo {
+  id: string;
+  name: string;
+  time: Date;
+  /** ASR's recoveryPointType, e.g. 'CrashConsistent', 'ApplicationConsistent', 'LatestTag', 'Custom'. */
+  type: string;
+}
+
+export interface RecoveryPlanGroupInfo {
+  groupType: string;
+  itemIds: readonly string[];
+}
+
+export interface RecoveryPlanInfo {
+  id: string;
+  name: string;
+  friendlyName: string;
+  vault: VaultRef;
+  primaryFabricId?: string;
+  primaryFabricFriendlyName?: string;
+  recoveryFabricId?: string;
+  recoveryFabricFriendlyName?: string;
+  replicationProviders: readonly string[];
+  allowedOperations: readonly string[];
+  currentOperation?: RunningOperation;
+  groups: readonly RecoveryPlanGroupInfo[];
+}
+
+export type JobState = 'NotStarted' | 'InProgress' | 'Succeeded' | 'Failed' | 'Cancelled' | 'Suspended' | string;
+
+export interface JobError {
+  code?: string;
+  message: string;
+  possibleCauses?: string;
+  recommendedAction?: string;
+}
+
+export interface JobTask {
+  id: string;
+  name: string;
+  friendlyName: string;
+  state: JobState;
+  stateDescription?: string;
+  startTime?: Date;
+  endTime?: Date;
+  errors: readonly JobError[];
+}
+
+export interface JobInfo {
+  id: string;
+  name: string;
+  vault: VaultRef;
+  scenarioName: string;
+  friendlyName: string;
+  state: JobState;
+  stateDescription?: string;
+  startTime?: Date;
+  endTime?: Date;
+  targetObjectId?: string;
+  targetObjectName?: string;
+  targetInstanceType?: string;
+  allowedActions: readonly string[];
+  tasks: readonly JobTask[];
+  errors: readonly JobError[];
+}
+
+export interface ProcessServerInfo {
+  id: string;
+  name: string;
+  health?: string;
+  lastHeartbeat?: Date;
+  /** Where the server runs, when it can be told: a process server in Azure is used for failback only. */
+  location: 'azure' | 'on-premises' | 'unknown';
+  load?: string;
+  ipAddress?: string;
+}

@@ -1,0 +1,87 @@
+import type { RecoveryPlanInfo, ReplicatedItem } from './model';
+import { failbackPhase, scenarioWords } from './itemState';
+import { itemActions, type ItemAction } from './actions';
+import { replicatesToOnPremises } from './providers';
+
+export interface Refusal {
+  item: ReplicatedItem;
+  reason: string;
+}
+
+export interface PrecheckResult {
+  ready: ReplicatedItem[];
+  refused: Refusal[];
+}
+
+/**
+ * Why `item` cannot fail back to on-premises right now, or undefined when it can.
+ * `recoveryPointCount` is undefined when not yet known (the caller then loads points).
+ */
+export function failoverRefusal(item: ReplicatedItem, recoveryPointCount?: number): string | undefined {
+  const vm = item.friendlyName;
+  if (!item.provider) return `${vm} uses the ${item.providerInstanceType} provider: this extension fails back VMware VMs (InMage / InMageRcmFailback) only.`;
+  if (item.currentOperation) return `${vm} is busy: Site Recovery is running "${scenarioWords(item.currentOperation.scenarioName)}" on it. Wait for that job to finish.`;
+  if (!replicatesToOnPremises(item.provider)) {
+    return failbackPhase(item) === 'needsReprotect'
+      ? `${vm} is already back on-premises (failover committed). Reprotect it to Azure next.`
+      : `${vm} is not replicating to on-premises (provider ${item.provider}). Reprotect the Azure VM to the on-premises site before failing back.`;
+  }
+  if (failbackPhase(item) === 'awaitingCommit') return `${vm} has already failed over and awaits commit.`;
+  if (!itemActions(item).includes('failover')) {
+    return `Site Recovery does not allow a failover of ${vm} now (state: ${item.protectionStateDescription || item.protectionState}).`;
+  }
+  if (recoveryPointCount === 0) return `${vm} has no recovery point yet: wait until Site Recovery has created one before failing back.`;
+  return undefined;
+}
+
+export function precheckFailover(items: readonly ReplicatedItem[], recoveryPointCounts: ReadonlyMap<string, number>): PrecheckResult {
+  return split(items, (item) => failoverRefusal(item, recoveryPointCounts.get(item.id)));
+}
+
+/** Generic check for commit / cancel / reprotect: does Site Recovery allow it now? */
+export function actionRefusal(item: ReplicatedItem, action: ItemAction): string | undefined {
+  const vm = item.friendlyName;
+  if (item.currentOperation) return `${vm} is busy: Site Recovery is running "${scenarioWords(item.currentOperation.scenarioName)}" on it.`;
+  if (itemActions(item).includes(action)) return undefined;
+  const state = item.protectionStateDescription || item.protectionState;
+  switch (action) {
+    case 'commit':
+      return `${vm} has no failover to commit (state: ${state}).`;
+    case 'reprotect':
+      return failbackPhase(item) === 'awaitingCommit'
+        ? `${vm} must be committed before it can be reprotected.`
+        : `Site Recovery does not allow reprotect of ${vm} now (state: ${state}).`;
+    case 'cancelFailover':
+      return `Site Recovery does not allow cancelling the failover of ${vm} now (state: ${state}).`;
+    default:
+      return `Site Recovery does not allow this on ${vm} now (state: ${state}).`;
+  }
+}
+
+export function precheckAction(items: readonly ReplicatedItem[], action: ItemAction): PrecheckResult {
+  return split(items, (item) => actionRefusal(item, action));
+}
+
+/** A plan fails back only when every VM in it can: one VM without a point blocks the plan. */
+export function planFailoverRefusals(plan: RecoveryPlanInfo, members: readonly ReplicatedItem[], recoveryPointCounts: ReadonlyMap<string, number>): string[] {
+  const reasons: string[] = [];
+  if (plan.currentOperation) reasons.push(`${plan.friendlyName} is busy: Site Recovery is running "${scenarioWords(plan.currentOperation.scenarioName)}" on it.`);
+  const memberIds = new Set(plan.groups.flatMap((g) => g.itemIds.map((id) => id.toLowerCase())));
+  const found = new Set(members.map((m) => m.id.toLowerCase()));
+  for (const id of memberIds) if (!found.has(id)) reasons.push(`A VM of the plan could not be read (${id.split('/').pop()}).`);
+  for (const item of members) {
+    const reason = failoverRefusal(item, recoveryPointCounts.get(item.id));
+    if (reason) reasons.push(reason);
+  }
+  return reasons;
+}
+
+function split(items: readonly ReplicatedItem[], refuse: (i: ReplicatedItem) => string | undefined): PrecheckResult {
+  const result: PrecheckResult = { ready: [], refused: [] };
+  for (const item of items) {
+    const reason = refuse(item);
+    if (reason) result.refused.push({ item, reason });
+    else result.ready.push(item);
+  }
+  return result;
+}
