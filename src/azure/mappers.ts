@@ -75,6 +75,9 @@ export function toItem(vault: VaultRef, rpi: ReplicationProtectedItem): Replicat
     azureVmId: s(details.azureVirtualMachineId),
     policyId: p.policyId,
     policyFriendlyName: p.policyFriendlyName,
+    primaryFabricFriendlyName: p.primaryFabricFriendlyName,
+    recoveryFabricFriendlyName: p.recoveryFabricFriendlyName,
+    latestRecoveryPointTime: d(details.lastRecoveryPointReceived) ?? d(details.retentionWindowEnd),
   };
 }
 

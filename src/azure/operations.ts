@@ -155,6 +155,16 @@ export class SiteRecoveryOperations {
     }
   }
 
+  async failoverPlanCancel(plan: RecoveryPlanInfo): Promise<StartedOperation> {
+    const client = await this.writer(plan.vault);
+    const v = plan.vault;
+    try {
+      return await startOnce((o) => client.replicationRecoveryPlans.beginFailoverCancel(v.vaultName, v.resourceGroup, plan.name, o));
+    } catch (error) {
+      return this.reconcilePlan(plan, error, /Cancel/i);
+    }
+  }
+
   async reprotectPlan(plan: RecoveryPlanInfo): Promise<StartedOperation> {
     const client = await this.writer(plan.vault);
     const v = plan.vault;

@@ -68,6 +68,10 @@ export interface ReplicatedItem {
   azureVmId?: string;
   policyId?: string;
   policyFriendlyName?: string;
+  primaryFabricFriendlyName?: string;
+  recoveryFabricFriendlyName?: string;
+  /** Newest recovery point Site Recovery reports on the item itself, when it does. */
+  latestRecoveryPointTime?: Date;
 }
 
 export interface RecoveryPointInfo {

@@ -1,0 +1,89 @@
+import * as vscode from 'vscode';
+import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import { Scope } from '../scope';
+import { cloudFromEnvironment, type CloudInfo } from './clouds';
+
+/**
+ * Sign-in through VS Code's own accounts (no secrets stored by this extension), with an
+ * opt-in fallback to @azure/identity (Azure CLI or environment credentials) for machines
+ * where VS Code accounts are not usable. Settings that decide where tokens go are
+ * application-scoped, so a workspace cannot redirect them.
+ */
+export class AzureAccount implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor() {
+    this.disposables.push(
+      vscode.authentication.onDidChangeSessions((e) => {
+        if (e.provider.id === this.cloud.authProvider) this.changed.fire();
+      }),
+    );
+  }
+
+  get cloud(): CloudInfo {
+    const useSovereign = vscode.workspace.getConfiguration('siteRecovery').get<string>('cloud', 'AzureCloud');
+    if (useSovereign && useSovereign !== 'AzureCloud') return cloudFromEnvironment(useSovereign);
+    return cloudFromEnvironment(undefined);
+  }
+
+  private get method(): 'vscode' | 'azureIdentity' {
+    return vscode.workspace.getConfiguration('siteRecovery').get<string>('auth.method') === 'azureIdentity' ? 'azureIdentity' : 'vscode';
+  }
+
+  async isSignedIn(): Promise<boolean> {
+    if (this.method === 'azureIdentity') return true;
+    const session = await vscode.authentication.getSession(this.cloud.authProvider, [this.cloud.scope], { silent: true });
+    return !!session;
+  }
+
+  async signIn(): Promise<boolean> {
+    if (this.method === 'azureIdentity') return true;
+    const session = await vscode.authentication.getSession(this.cloud.authProvider, [this.cloud.scope], { createIfNone: true });
+    this.changed.fire();
+    return !!session;
+  }
+
+  credential(tenantId?: string): TokenCredential {
+    if (this.method === 'azureIdentity') return lazyIdentityCredential();
+    const cloud = this.cloud;
+    return {
+      async getToken(): Promise<AccessToken | null> {
+        const scopes = [cloud.scope, ...(tenantId ? [`VSCODE_TENANT:${tenantId}`] : [])];
+        const session = await vscode.authentication.getSession(cloud.authProvider, scopes, { silent: true });
+        if (!session) throw new Error('Your Azure sign-in has expired. Run "Site Recovery: Sign In to Azure".');
+        // VS Code refreshes sessions itself; a token is good for minutes at least.
+        return { token: session.accessToken, expiresOnTimestamp: Date.now() + 5 * 60_000 };
+      },
+    };
+  }
+
+  /** The scope for the signed-in account's home tenant. */
+  scope(tenantId?: string): Scope {
+    const cloud = this.cloud;
+    return new Scope(`azure:${cloud.name}:${tenantId ?? 'home'}`, tenantId ? `Tenant ${tenantId}` : 'Azure', {
+      credential: this.credential(tenantId),
+      endpoint: cloud.resourceManager,
+      scopes: [cloud.scope],
+      practice: false,
+    });
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+/** @azure/identity is loaded only when a user opts in to it. */
+function lazyIdentityCredential(): TokenCredential {
+  let inner: Promise<TokenCredential> | undefined;
+  return {
+    async getToken(scopes, options) {
+      inner ??= import('@azure/identity').then(
+        (id) => new id.ChainedTokenCredential(new id.AzureCliCredential(), new id.EnvironmentCredential()),
+      );
+      return (await inner).getToken(scopes, options);
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import type { Services } from '../services';
+import { precheckAction } from '../domain/prechecks';
+import { refreshItems, resolveTargets } from './common/targets';
+import { acceptPartial, confirmDestructive, showServiceError } from './common/ui';
+import { startItemOperations } from './common/runOperation';
+
+/** Cancel a failover that awaits commit: the VMs go back to replicating, where Site Recovery allows it. */
+export async function cancelFailover(services: Services, clicked?: unknown, selected?: unknown): Promise<void> {
+  try {
+    const target = await resolveTargets(services, 'cancelFailover', clicked, selected);
+    if (target.kind === 'plan') {
+      const { node } = target;
+      await confirmDestructive(`Cancel the failover of recovery plan ${node.plan.friendlyName}?`, 'Site Recovery reverts the failover of the plan.', 'Cancel Failover');
+      const started = await node.scope.operations.failoverPlanCancel(node.plan);
+      if (started.jobName) await services.withJobProgress(`Cancelling failover of ${node.plan.friendlyName}`, [services.followJob(node.scope, node.plan.vault, started.jobName, node.plan.friendlyName)]);
+      return;
+    }
+    const fresh = await refreshItems(target.items);
+    const check = precheckAction(fresh.map((t) => t.item), 'cancelFailover');
+    if (!(await acceptPartial('Cancel failover', check.refused, check.ready.length))) return;
+    const ready = fresh.filter((t) => check.ready.includes(t.item));
+    await confirmDestructive(
+      `Cancel the failover of ${ready.map((t) => t.item.friendlyName).join(', ')}?`,
+      'Site Recovery reverts the failover: the on-premises VMs are shut down and replication resumes from Azure.',
+      'Cancel Failover',
+    );
+    const jobs = await startItemOperations(services, ready, 'Cancel failover', (t) => t.scope.operations.cancelFailoverItem(t.item));
+    if (jobs.length) await services.withJobProgress('Cancelling failover', jobs);
+    services.tree.refresh();
+  } catch (e) {
+    await showServiceError(services.log, 'Cancel failover', e);
+  }
+}

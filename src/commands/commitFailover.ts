@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { precheckAction } from '../domain/prechecks';
+import { planActions } from '../domain/actions';
+import { itemsFromHint, refreshItems, resolveTargets, type ItemTarget } from './common/targets';
+import { acceptPartial, confirmDestructive, requireTypedName, showServiceError } from './common/ui';
+import { startItemOperations } from './common/runOperation';
+import type { PlanNode } from '../tree/plansFolder';
+import { isSuccess } from '../domain/jobs';
+
+/** Commit finishes the failover and removes the failed-over Azure VM (step 4). */
+export async function commitFailover(services: Services, clicked?: unknown, selected?: unknown, hint?: unknown): Promise<void> {
+  try {
+    const hinted = itemsFromHint(services, hint);
+    const target = hinted.length ? { kind: 'items' as const, items: hinted } : await resolveTargets(services, 'commit', clicked, selected);
+    if (target.kind === 'plan') return await commitPlan(services, target.node);
+    await commitItems(services, target.items);
+  } catch (e) {
+    await showServiceError(services.log, 'Commit', e);
+  }
+}
+
+async function commitItems(services: Services, chosen: ItemTarget[]): Promise<void> {
+  const fresh = await refreshItems(chosen);
+  const check = precheckAction(fresh.map((t) => t.item), 'commit');
+  if (!(await acceptPartial('Commit', check.refused, check.ready.length))) return;
+  const ready = fresh.filter((t) => check.ready.includes(t.item));
+  const names = ready.map((t) => t.item.friendlyName);
+  await confirmDestructive(
+    `Commit the failover of ${names.length === 1 ? names[0] : `${names.length} VMs`}?`,
+    `Commit finishes the failover and removes the failed-over Azure VM${names.length === 1 ? '' : 's'}. It cannot be undone: you can no longer change the recovery point.\nVMs: ${names.join(', ')}.`,
+    'Commit',
+    requireTypedName() ? (names.length === 1 ? names[0] : String(names.length)) : undefined,
+  );
+  const jobs = await startItemOperations(services, ready, 'Commit', (t) => t.scope.operations.commitItem(t.item));
+  if (jobs.length === 0) return;
+  const finals = await services.withJobProgress(`Committing ${names.length === 1 ? names[0] : `${names.length} VMs`}`, jobs);
+  services.tree.refresh();
+  if (!finals) return;
+  if (finals.every((j) => isSuccess(j.state))) {
+    services.stepCompleted('commit');
+    const reprotect = 'Reprotect';
+    const answer = await vscode.window.showInformationMessage(
+      'Failover committed: the VMs run on-premises and are not protected. Reprotect them to Azure next.',
+      reprotect,
+      'Later',
+    );
+    if (answer === reprotect) await vscode.commands.executeCommand('siteRecovery.reprotect', undefined, undefined, { itemIds: ready.map((t) => t.item.id) });
+  }
+}
+
+async function commitPlan(services: Services, node: PlanNode): Promise<void> {
+  const plan = await node.scope.queries.getPlan(node.plan.vault, node.plan.name);
+  if (!planActions(plan).includes('commit')) {
+    await vscode.window.showErrorMessage(`Site Recovery does not allow a commit of ${plan.friendlyName} now.`, { modal: true });
+    return;
+  }
+  await confirmDestructive(
+    `Commit the failover of recovery plan ${plan.friendlyName}?`,
+    'Commit finishes the failover of every VM in the plan and removes the failed-over Azure VMs. It cannot be undone.',
+    'Commit',
+    requireTypedName() ? plan.friendlyName : undefined,
+  );
+  if (!services.inFlight.tryHold(plan.id)) return;
+  try {
+    const started = await node.scope.operations.commitPlan(plan);
+    if (!started.jobName) throw new Error('Site Recovery accepted the commit but named no job; see the Jobs folder.');
+    const finals = await services.withJobProgress(`Committing plan ${plan.friendlyName}`, [services.followJob(node.scope, plan.vault, started.jobName, plan.friendlyName)]);
+    if (finals?.every((j) => isSuccess(j.state))) services.stepCompleted('commit');
+  } finally {
+    services.inFlight.release(plan.id);
+    services.tree.refresh();
+  }
+}

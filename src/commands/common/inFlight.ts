@@ -1,0 +1,23 @@
+/**
+ * Guards against sending the same destructive request twice: a double-click, a second
+ * window of the same command, a retry while the first POST is still on the wire. Keys are
+ * ARM ids (lower-cased); a key stays held until the request has been answered.
+ */
+export class InFlight {
+  private readonly held = new Set<string>();
+
+  tryHold(id: string): boolean {
+    const key = id.toLowerCase();
+    if (this.held.has(key)) return false;
+    this.held.add(key);
+    return true;
+  }
+
+  release(id: string): void {
+    this.held.delete(id.toLowerCase());
+  }
+
+  isHeld(id: string): boolean {
+    return this.held.has(id.toLowerCase());
+  }
+}

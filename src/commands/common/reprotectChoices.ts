@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import type { Services } from '../../services';
+import type { ProcessServerInfo, ReplicatedItem, VaultRef } from '../../domain/model';
+import type { ReprotectChoices } from '../../azure/inputs';
+import type { Scope } from '../../scope';
+import { generationOf } from '../../domain/providers';
+import { cancelled } from './ui';
+
+const MEMORY_KEY = 'siteRecovery.reprotectChoices';
+
+type Pick<T> = vscode.QuickPickItem & { value: T };
+
+function heartbeat(d: Date | undefined): string {
+  if (!d) return 'no heartbeat';
+  const min = Math.round((Date.now() - d.getTime()) / 60_000);
+  return min <= 1 ? 'heartbeat just now' : `heartbeat ${min} min ago`;
+}
+
+/** Picks from a list; a single sensible answer is taken without asking. Remembered per vault. */
+async function choose<T>(title: string, items: Array<Pick<T>>, remembered?: string, idOf?: (v: T) => string): Promise<T> {
+  if (items.length === 0) cancelled();
+  if (items.length === 1) return items[0].value;
+  const sorted = remembered && idOf ? [...items].sort((a, b) => Number(idOf(b.value) === remembered) - Number(idOf(a.value) === remembered)) : items;
+  if (remembered && idOf) sorted.forEach((i) => idOf(i.value) === remembered && (i.description = `${i.description ?? ''} · last used`.replace(/^ · /, '')));
+  const pick = await vscode.window.showQuickPick(sorted, { title, ignoreFocusOut: true, matchOnDescription: true, matchOnDetail: true });
+  return pick?.value ?? cancelled();
+}
+
+export function processServerPicks(servers: ProcessServerInfo[]): Array<Pick<ProcessServerInfo>> {
+  return servers.map((ps) => {
+    const healthy = !ps.health || /normal|healthy|none/i.test(ps.health);
+    return {
+      label: `${healthy ? '$(pass)' : '$(warning)'} ${ps.name}`,
+      description: [ps.location === 'azure' ? 'in Azure' : ps.location === 'on-premises' ? 'on-premises' : '', ps.health ? `health: ${ps.health}` : ''].filter(Boolean).join(' · '),
+      detail: [heartbeat(ps.lastHeartbeat), ps.load ? `load: ${ps.load}` : '', ps.ipAddress ?? '', healthy ? '' : 'unhealthy: replication may not start'].filter(Boolean).join(' · '),
+      value: ps,
+    };
+  });
+}
+
+/** Process server, policy and (classic) master target for reprotecting VMs of one vault. */
+export async function chooseReprotectInputs(services: Services, scope: Scope, vault: VaultRef, items: ReplicatedItem[]): Promise<ReprotectChoices & { processServerName: string; policyName: string; masterTargetName?: string }> {
+  const memory = services.context.globalState.get<Record<string, Partial<ReprotectChoices>>>(MEMORY_KEY, {});
+  const remembered = memory[vault.id.toLowerCase()] ?? {};
+  const classic = items.every((i) => i.provider && generationOf(i.provider) === 'classic');
+  const [servers, policies, fabrics] = await Promise.all([scope.queries.listProcessServers(vault), scope.queries.listPolicies(vault), scope.queries.listFabricDetails(vault)]);
+  // On-premises → Azure reprotect sends data through an on-premises process server; one in
+  // Azure serves failback only, so it is listed last and says so.
+  const ordered = [...servers].sort((a, b) => Number(a.location === 'azure') - Number(b.location === 'azure'));
+  const ps = await choose('Reprotect: process server that sends data to Azure', processServerPicks(ordered), remembered.processServerId, (v) => v.id);
+  const wantedPolicy = classic ? /InMageAzureV2/i : /InMageRcm(?!Failback)/i;
+  const fitting = policies.filter((p) => !p.providerType || wantedPolicy.test(p.providerType));
+  const policy = await choose(
+    'Reprotect: replication policy',
+    (fitting.length ? fitting : policies).map((p) => ({ label: p.friendlyName, description: p.providerType, value: p })),
+    remembered.policyId,
+    (v) => v.id,
+  );
+  let masterTarget: { id: string; name: string } | undefined;
+  if (classic) {
+    const mts = fabrics.flatMap((f) => (Array.isArray(f.masterTargetServers) ? (f.masterTargetServers as Array<{ id?: string; name?: string; osType?: string }>) : []));
+    masterTarget = await choose(
+      'Reprotect: master target server',
+      mts.filter((m) => m.id).map((m) => ({ label: m.name ?? m.id!, description: m.osType, value: { id: m.id!, name: m.name ?? m.id! } })),
+      remembered.masterTargetId,
+      (v) => v.id,
+    );
+  }
+  const choices: ReprotectChoices = { processServerId: ps.id, policyId: policy.id, masterTargetId: masterTarget?.id };
+  await services.context.globalState.update(MEMORY_KEY, { ...memory, [vault.id.toLowerCase()]: choices });
+  return { ...choices, processServerName: ps.name, policyName: policy.friendlyName, masterTargetName: masterTarget?.name };
+}

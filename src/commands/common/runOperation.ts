@@ -1,0 +1,86 @@
+import * as vscode from 'vscode';
+import type { FollowedJob, Services } from '../../services';
+import type { JobInfo } from '../../domain/model';
+import type { StartedOperation } from '../../azure/operations';
+import { describeItem } from '../../domain/itemState';
+import { describeError, errorSummary } from '../../domain/errors';
+import { isSuccess } from '../../domain/jobs';
+import type { ItemTarget } from './targets';
+
+/**
+ * Sends one request per VM, at most one in flight per VM (double invocations are refused,
+ * not queued), and follows each job. Failures are reported per VM; the others go on.
+ */
+export async function startItemOperations(
+  services: Services,
+  targets: ItemTarget[],
+  what: string,
+  send: (t: ItemTarget) => Promise<StartedOperation>,
+): Promise<FollowedJob[]> {
+  const jobs: FollowedJob[] = [];
+  const failures: string[] = [];
+  await Promise.all(
+    targets.map(async (t) => {
+      if (!services.inFlight.tryHold(t.item.id)) {
+        failures.push(`${t.item.friendlyName}: a ${what.toLowerCase()} request is already on its way.`);
+        return;
+      }
+      try {
+        const started = await send(t);
+        services.log.info(`[${t.item.friendlyName}] ${what} accepted by Site Recovery${started.jobName ? ` (job ${started.jobName})` : ''}${started.reconciled ? ' — confirmed from the item after a transport error' : ''}.`);
+        if (started.jobName) jobs.push(services.followJob(t.scope, t.item.vault, started.jobName, t.item.friendlyName));
+        else failures.push(`${t.item.friendlyName}: ${what} was accepted, but Site Recovery named no job. Check the Jobs folder.`);
+      } catch (e) {
+        const info = describeError(e);
+        services.log.error(`[${t.item.friendlyName}] ${what} failed: ${errorSummary(info)}${info.possibleCauses ? `\n  Possible causes: ${info.possibleCauses}` : ''}${info.recommendedAction ? `\n  Recommended action: ${info.recommendedAction}` : ''}`);
+        failures.push(`${t.item.friendlyName}: ${errorSummary(info)}`);
+      } finally {
+        services.inFlight.release(t.item.id);
+      }
+    }),
+  );
+  services.tree.refresh();
+  if (failures.length) {
+    const show = 'Show Output';
+    void vscode.window
+      .showErrorMessage(`${what} could not start for ${failures.length} VM${failures.length === 1 ? '' : 's'}.`, { detail: failures.join('\n') }, show)
+      .then((a) => a === show && services.log.show(true));
+  }
+  return jobs;
+}
+
+/**
+ * Step 3 of the procedure: after the failover, show each VM's new state, check that
+ * Site Recovery shut the Azure VM down (the job's shutdown task), note VMware tools for
+ * Windows VMs, and offer Commit.
+ */
+export async function verifyFailover(services: Services, targets: ItemTarget[], finals: JobInfo[]): Promise<void> {
+  const lines: string[] = [];
+  let allGood = true;
+  for (const t of targets) {
+    const job = finals.find((j) => j.targetObjectName === t.item.friendlyName) ?? (finals.length === 1 ? finals[0] : undefined);
+    let state = '';
+    try {
+      state = describeItem(await t.scope.queries.getItem(t.item));
+    } catch (e) {
+      state = `state unknown (${describeError(e).message})`;
+    }
+    const shutdown = job?.tasks.find((task) => /shut ?down/i.test(task.friendlyName) || /Shutdown/i.test(task.name));
+    const azureVmDown = shutdown ? isSuccess(shutdown.state) : undefined;
+    const ok = !!job && isSuccess(job.state);
+    allGood &&= ok && azureVmDown !== false;
+    const windows = /windows/i.test(t.item.osType ?? '');
+    lines.push(
+      `${t.item.friendlyName}: ${state}. ${azureVmDown === undefined ? 'Azure VM shutdown not reported by the job.' : azureVmDown ? 'Azure VM shut down.' : 'Azure VM was NOT shut down.'}${windows && ok ? ' VMware tools re-enabled on the Windows VM.' : ''}`,
+    );
+  }
+  services.log.info(`Failover verification:\n  ${lines.join('\n  ')}`);
+  services.stepCompleted('failover');
+  services.tree.refresh();
+  const commit = 'Commit';
+  const answer = allGood
+    ? await vscode.window.showInformationMessage('Failover finished. Verify the on-premises VMs, then commit.', { detail: lines.join('\n') }, commit, 'Later')
+    : await vscode.window.showWarningMessage('Failover finished with problems: check before committing.', { detail: lines.join('\n') }, 'Show Output');
+  if (answer === commit) await vscode.commands.executeCommand('siteRecovery.commitFailover', undefined, undefined, { itemIds: targets.map((t) => t.item.id) });
+  if (answer === 'Show Output') services.log.show(true);
+}

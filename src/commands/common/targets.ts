@@ -1,0 +1,96 @@
+import * as vscode from 'vscode';
+import type { Services } from '../../services';
+import type { ReplicatedItem } from '../../domain/model';
+import { describeItem } from '../../domain/itemState';
+import { itemActions, type ItemAction } from '../../domain/actions';
+import type { Scope } from '../../scope';
+import { ItemNode } from '../../tree/itemNode';
+import { PlanNode } from '../../tree/plansFolder';
+import type { VaultNode } from '../../tree/vaultNode';
+import { cancelled } from './ui';
+
+export interface ItemTarget {
+  scope: Scope;
+  item: ReplicatedItem;
+}
+
+export type Target = { kind: 'items'; items: ItemTarget[] } | { kind: 'plan'; node: PlanNode };
+
+/** The scope owning a node: walk up to the vault. */
+export function scopeOf(node: { parent?: unknown } | undefined): Scope | undefined {
+  let n = node as { parent?: unknown; scope?: Scope } | undefined;
+  while (n) {
+    if (n.scope) return n.scope;
+    n = n.parent as typeof n;
+  }
+  return undefined;
+}
+
+/**
+ * Items or a plan the command acts on: the clicked node plus the multi-selection, or,
+ * from the palette, a vault and items picked by the user.
+ */
+export async function resolveTargets(services: Services, action: ItemAction, clicked?: unknown, selected?: unknown): Promise<Target> {
+  const nodes = (Array.isArray(selected) && selected.length ? selected : clicked ? [clicked] : []) as unknown[];
+  const plan = nodes.find((n): n is PlanNode => n instanceof PlanNode);
+  if (plan) return { kind: 'plan', node: plan };
+  const items = nodes.filter((n): n is ItemNode => n instanceof ItemNode).map((n) => ({ scope: scopeOf(n)!, item: n.item }));
+  if (items.length) return { kind: 'items', items };
+  return pickItems(services, action);
+}
+
+export async function pickVault(services: Services): Promise<VaultNode> {
+  const vaults = services.roots.loadedVaults();
+  if (vaults.length === 0) {
+    const open = 'Open Practice Vault';
+    const signIn = 'Sign In to Azure';
+    const answer = await vscode.window.showInformationMessage('No Site Recovery vault is loaded yet. Open the Site Recovery view, sign in, or open the practice vault.', open, signIn);
+    if (answer === open) await vscode.commands.executeCommand('siteRecovery.openPracticeVault');
+    else if (answer === signIn) await vscode.commands.executeCommand('siteRecovery.signIn');
+    cancelled();
+  }
+  if (vaults.length === 1) return vaults[0];
+  const pick = await vscode.window.showQuickPick(
+    vaults.map((v) => ({ label: v.vault.vaultName, description: `${v.vault.resourceGroup}${v.vault.practice ? ' · practice' : ''}`, v })),
+    { title: 'Site Recovery: choose a vault', ignoreFocusOut: true },
+  );
+  return pick?.v ?? cancelled();
+}
+
+async function pickItems(services: Services, action: ItemAction): Promise<Target> {
+  const vaultNode = await pickVault(services);
+  const folder = vaultNode.items;
+  await folder.loadAll();
+  const candidates = folder.items.filter((i) => itemActions(i).includes(action));
+  const others = folder.items.filter((i) => !itemActions(i).includes(action));
+  if (folder.items.length === 0) {
+    await vscode.window.showInformationMessage(`${vaultNode.vault.vaultName} has no replicated items.`);
+    cancelled();
+  }
+  const picks = await vscode.window.showQuickPick(
+    [
+      ...candidates.map((item) => ({ label: item.friendlyName, description: describeItem(item), item })),
+      ...(others.length ? [{ label: 'Not available for this action', kind: vscode.QuickPickItemKind.Separator }] : []),
+      ...others.map((item) => ({ label: item.friendlyName, description: describeItem(item), item })),
+    ] as Array<vscode.QuickPickItem & { item?: ReplicatedItem }>,
+    { title: `Choose VMs (${candidates.length} can ${action === 'commit' ? 'be committed' : action} now)`, canPickMany: true, ignoreFocusOut: true },
+  );
+  const chosen = (picks ?? []).filter((p) => p.item).map((p) => ({ scope: vaultNode.scope, item: p.item! }));
+  if (chosen.length === 0) cancelled();
+  return { kind: 'items', items: chosen };
+}
+
+/** Re-reads items so a stale tree node never decides what is sent. */
+export async function refreshItems(targets: ItemTarget[]): Promise<ItemTarget[]> {
+  return Promise.all(targets.map(async (t) => ({ scope: t.scope, item: await t.scope.queries.getItem(t.item) })));
+}
+
+/** Items named by id (e.g. "Commit" offered after a failover), found among loaded vaults. */
+export function itemsFromHint(services: Services, hint: unknown): ItemTarget[] {
+  const ids = (hint as { itemIds?: unknown } | undefined)?.itemIds;
+  if (!Array.isArray(ids)) return [];
+  const wanted = new Set(ids.map((id) => String(id).toLowerCase()));
+  return services.roots
+    .loadedVaults()
+    .flatMap((v) => v.items.items.filter((i) => wanted.has(i.id.toLowerCase())).map((item) => ({ scope: v.scope, item })));
+}

@@ -1,0 +1,127 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import type { JobInfo } from '../domain/model';
+import { precheckAction } from '../domain/prechecks';
+import { countdownText, DEFAULT_AGENT_RETRY } from '../domain/agentWindow';
+import { isSuccess } from '../domain/jobs';
+import { describeError, errorSummary } from '../domain/errors';
+import { runReprotect } from '../workflows/reprotectRunner';
+import { itemsFromHint, refreshItems, resolveTargets, type ItemTarget } from './common/targets';
+import { acceptPartial, showServiceError, cancelled } from './common/ui';
+import { chooseReprotectInputs } from './common/reprotectChoices';
+
+/** Reprotect on-premises → Azure (step 6), through the agent-registration window. */
+export async function reprotect(services: Services, clicked?: unknown, selected?: unknown, hint?: unknown): Promise<void> {
+  try {
+    const hinted = itemsFromHint(services, hint);
+    const target = hinted.length ? { kind: 'items' as const, items: hinted } : await resolveTargets(services, 'reprotect', clicked, selected);
+    if (target.kind === 'plan') {
+      const { node } = target;
+      const started = await node.scope.operations.reprotectPlan(node.plan);
+      if (started.jobName) await services.withJobProgress(`Reprotecting plan ${node.plan.friendlyName}`, [services.followJob(node.scope, node.plan.vault, started.jobName, node.plan.friendlyName)]);
+      return;
+    }
+    await reprotectItems(services, target.items);
+  } catch (e) {
+    await showServiceError(services.log, 'Reprotect', e);
+  }
+}
+
+async function reprotectItems(services: Services, chosen: ItemTarget[]): Promise<void> {
+  const fresh = await refreshItems(chosen);
+  const check = precheckAction(fresh.map((t) => t.item), 'reprotect');
+  if (!(await acceptPartial('Reprotect', check.refused, check.ready.length))) return;
+  const ready = fresh.filter((t) => check.ready.includes(t.item));
+  const { scope } = ready[0];
+  const vault = ready[0].item.vault;
+  if (ready.some((t) => t.item.vault.id !== vault.id)) {
+    await vscode.window.showErrorMessage('Reprotect VMs of one vault at a time.', { modal: true });
+    return;
+  }
+  const inputs = await chooseReprotectInputs(services, scope, vault, ready.map((t) => t.item));
+  const start = 'Start Reprotect';
+  const answer = await vscode.window.showInformationMessage(
+    `Reprotect ${ready.length === 1 ? ready[0].item.friendlyName : `${ready.length} VMs`} from on-premises to Azure?`,
+    {
+      modal: true,
+      detail: [
+        `Process server: ${inputs.processServerName}`,
+        `Policy: ${inputs.policyName}`,
+        ...(inputs.masterTargetName ? [`Master target: ${inputs.masterTargetName}`] : []),
+        `VMs: ${ready.map((t) => t.item.friendlyName).join(', ')}`,
+        'If an on-premises VM started less than 15 minutes ago, its agent may not be registered yet: the extension waits and retries.',
+      ].join('\n'),
+    },
+    start,
+  );
+  if (answer !== start) cancelled();
+  const windowMinutes = vscode.workspace.getConfiguration('siteRecovery').get<number>('reprotect.agentWaitMinutes', 15);
+  const policy = { ...DEFAULT_AGENT_RETRY, windowMs: windowMinutes * 60_000 };
+  const clock = services.clockFor(scope);
+  const results = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Reprotect', cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      return Promise.all(
+        ready.map(async (t) => {
+          const name = t.item.friendlyName;
+          if (!services.inFlight.tryHold(`${t.item.id}#reprotect`)) return undefined;
+          try {
+            return await runReprotect(
+              t.item,
+              inputs,
+              {
+                queries: scope.queries,
+                operations: scope.operations,
+                clock,
+                policy,
+                waitForJob: (jobName) => services.followJob(scope, vault, jobName, name).done,
+              },
+              (e) => {
+                const line = reprotectEventText(name, e);
+                services.log.info(line);
+                progress.report({ message: line.replace(/^\[[^\]]*\] /, `${name}: `) });
+              },
+              abort.signal,
+            );
+          } catch (e) {
+            if ((e as Error).name === 'AbortError') {
+              services.log.info(`[${name}] Stopped waiting for the agent; no reprotect is pending.`);
+              return undefined;
+            }
+            services.log.error(`[${name}] Reprotect failed: ${errorSummary(describeError(e))}`);
+            throw e;
+          } finally {
+            services.inFlight.release(`${t.item.id}#reprotect`);
+          }
+        }),
+      );
+    },
+  );
+  services.tree.refresh();
+  const done = results.filter((j): j is JobInfo => !!j && isSuccess(j.state));
+  if (done.length === ready.length) {
+    services.stepCompleted('reprotect');
+    void vscode.window.showInformationMessage(`Reprotect done: ${done.length === 1 ? ready[0].item.friendlyName : `${done.length} VMs`} replicating to Azure again.`);
+  } else {
+    const show = 'Show Output';
+    const a = await vscode.window.showWarningMessage(`Reprotect finished for ${done.length} of ${ready.length} VMs.`, show);
+    if (a === show) services.log.show(true);
+  }
+}
+
+function reprotectEventText(name: string, e: Parameters<Parameters<typeof runReprotect>[3]>[0]): string {
+  switch (e.kind) {
+    case 'waitingForAgent':
+      return `[${name}] Waiting for the on-premises agent to register (${countdownText(e.msLeft)} left)…`;
+    case 'sent':
+      return `[${name}] Reprotect sent (attempt ${e.attempt})${e.jobName ? `, job ${e.jobName}` : ''}.`;
+    case 'agentNotReady':
+      return `[${name}] The agent isn't registered yet; retrying in ${countdownText(e.nextTryInMs)} (window ${countdownText(e.msLeft)} left).`;
+    case 'finished':
+      return `[${name}] Reprotect ${String(e.job.state).toLowerCase()}.`;
+    case 'gaveUp':
+      return `[${name}] ${e.reason}`;
+  }
+}

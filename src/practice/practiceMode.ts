@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import type { SiteRecoverySimulator } from '../simulator';
+import { Scope } from '../scope';
+
+export const PRACTICE_SCOPE_KEY = 'practice';
+
+export type PracticeScenario = 'failback-classic' | 'failback-modernized';
+
+/**
+ * Practice mode: an in-process Site Recovery simulator that the real SDK talks to. It never
+ * touches Azure and needs no sign-in. Its virtual clock runs faster than real time (setting
+ * siteRecovery.practice.speed) so a failback drill takes minutes instead of an hour.
+ */
+export class PracticeMode implements vscode.Disposable {
+  private simulator?: SiteRecoverySimulator;
+  private current?: Scope;
+  private scenarioName?: PracticeScenario;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  get scope(): Scope | undefined {
+    return this.current;
+  }
+
+  get scenario(): PracticeScenario | undefined {
+    return this.scenarioName;
+  }
+
+  get sim(): SiteRecoverySimulator | undefined {
+    return this.simulator;
+  }
+
+  async open(scenario: PracticeScenario): Promise<Scope> {
+    this.close(false);
+    const config = vscode.workspace.getConfiguration('siteRecovery.practice');
+    const speed = Math.max(1, Number(config.get<number>('speed', 60)) || 60);
+    const { SiteRecoverySimulator } = await import('../simulator');
+    // Retry-After on the simulator's 202s is virtual time; a fast clock shortens it.
+    const sim = SiteRecoverySimulator.create({ scenario, clock: { speed }, retryAfterSeconds: 0 });
+    this.simulator = sim;
+    this.scenarioName = scenario;
+    this.current = new Scope(PRACTICE_SCOPE_KEY, 'Practice (simulated)', {
+      credential: sim.credential,
+      endpoint: sim.endpoint,
+      httpClient: sim.httpClient,
+      practice: true,
+    });
+    this.changed.fire();
+    return this.current;
+  }
+
+  close(fire = true): void {
+    this.simulator?.dispose();
+    this.simulator = undefined;
+    this.current = undefined;
+    this.scenarioName = undefined;
+    if (fire) this.changed.fire();
+  }
+
+  dispose(): void {
+    this.close(false);
+    this.changed.dispose();
+  }
+}
