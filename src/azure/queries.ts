@@ -141,3 +141,26 @@ export class SiteRecoveryQueries {
     return out;
   }
 }
+
+/** The api-versions the SDK clients in this build speak, for reading any resource by id. */
+export const API_VERSIONS = { siteRecovery: '2023-06-01', vaults: '2023-04-01' } as const;
+
+/** GET any resource by ARM id through the SDK pipeline (auth, retries), as raw JSON for "View Properties". */
+export async function getResourceJson(clients: AzureClients, subscriptionId: string, id: string, apiVersion: string): Promise<unknown> {
+  const { createPipelineRequest } = await import('@azure/core-rest-pipeline');
+  const client = await clients.siteRecovery(subscriptionId);
+  const url = `${clients.connection.endpoint.replace(/\/$/, '')}${id}?api-version=${encodeURIComponent(apiVersion)}`;
+  const response = await client.sendRequest(createPipelineRequest({ url, method: 'GET' }));
+  const body = response.bodyAsText ?? '';
+  if (response.status >= 400) {
+    const error = new Error(`GET failed with ${response.status}`) as Error & { statusCode: number; details?: unknown };
+    error.statusCode = response.status;
+    try {
+      error.details = JSON.parse(body);
+    } catch {
+      // not JSON: keep the status
+    }
+    throw error;
+  }
+  return JSON.parse(body);
+}

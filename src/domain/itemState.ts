@@ -26,11 +26,8 @@ export function failbackPhase(item: ReplicatedItem): FailbackPhase {
   if (item.currentOperation) return 'operationRunning';
   if (has(item, 'Commit')) return 'awaitingCommit';
   if (replicatesToOnPremises(item.provider) && isCommitted(item) && has(item, 'SwitchProtection')) return 'needsReprotect';
-  if (item.provider === 'InMageRcm' && isCommitted(item) && has(item, 'SwitchProtection')) {
-    // A modernized item committed after failback lands on-premises as InMageRcm or
-    // InMageRcmFailback depending on the service version; both reprotect to Azure.
-    return item.activeLocation?.toLowerCase() === 'recovery' ? 'needsReprotect' : 'notReady';
-  }
+  // An InMageRcm item that is committed runs in Azure after a failover *to* Azure; it must
+  // first be reprotected to on-premises (a precondition of failback), which is not ours.
   if (replicatesToOnPremises(item.provider)) {
     const failoverOp = item.provider === 'InMage' ? 'UnplannedFailover' : 'PlannedFailover';
     return has(item, failoverOp) ? 'readyToFailBack' : 'notReady';
@@ -68,9 +65,11 @@ export function describeItem(item: ReplicatedItem): string {
       return 'Failback committed · needs reprotect';
     case 'replicatingToAzure':
       return 'Replicating to Azure';
+    case 'notReady':
+      if (item.provider === 'InMageRcm' && isCommitted(item)) return 'Failed over to Azure · reprotect to on-premises first';
+      return item.protectionStateDescription || item.protectionState || 'Unknown state';
     case 'unsupported':
       return `${item.providerInstanceType} · not a VMware failback item`;
-    case 'notReady':
     default:
       return item.protectionStateDescription || item.protectionState || 'Unknown state';
   }

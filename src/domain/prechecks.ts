@@ -21,10 +21,9 @@ export function failoverRefusal(item: ReplicatedItem, recoveryPointCount?: numbe
   const vm = item.friendlyName;
   if (!item.provider) return `${vm} uses the ${item.providerInstanceType} provider: this extension fails back VMware VMs (InMage / InMageRcmFailback) only.`;
   if (item.currentOperation) return `${vm} is busy: Site Recovery is running "${scenarioWords(item.currentOperation.scenarioName)}" on it. Wait for that job to finish.`;
+  if (failbackPhase(item) === 'needsReprotect') return `${vm} is already back on-premises (failover committed). Reprotect it to Azure next.`;
   if (!replicatesToOnPremises(item.provider)) {
-    return failbackPhase(item) === 'needsReprotect'
-      ? `${vm} is already back on-premises (failover committed). Reprotect it to Azure next.`
-      : `${vm} is not replicating to on-premises (provider ${item.provider}). Reprotect the Azure VM to the on-premises site before failing back.`;
+    return `${vm} is not replicating to on-premises (provider ${item.provider}). Reprotect the Azure VM to the on-premises site before failing back.`;
   }
   if (failbackPhase(item) === 'awaitingCommit') return `${vm} has already failed over and awaits commit.`;
   if (!itemActions(item).includes('failover')) {

@@ -1,0 +1,5 @@
+import type { Services } from '../services';
+
+export function showJobOutput(services: Services): void {
+  services.log.show(true);
+}

@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { showServiceError } from './common/ui';
+
+export async function signIn(services: Services): Promise<void> {
+  try {
+    if (await services.account.signIn()) services.tree.refresh();
+  } catch (e) {
+    const message = (e as Error)?.message ?? String(e);
+    if (/no authentication provider|not.*registered/i.test(message)) {
+      const practice = 'Open Practice Vault';
+      const a = await vscode.window.showErrorMessage(
+        'Microsoft sign-in is not available in this VS Code. Set "siteRecovery.auth.method" to "azureIdentity" to use the Azure CLI sign-in, or rehearse on the practice vault.',
+        practice,
+      );
+      if (a === practice) await vscode.commands.executeCommand('siteRecovery.openPracticeVault');
+      return;
+    }
+    await showServiceError(services.log, 'Sign in', e);
+  }
+}
