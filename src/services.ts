@@ -9,13 +9,10 @@ import type { TreeRoots } from './tree/roots';
 import type { TreeView } from 'vscode';
 import type { TreeNode } from './tree/node';
 import type { WorkflowClock } from './workflows/clock';
+import type { WatchedJob } from './jobs/types';
 
 /** A job the extension follows; `done` settles with the job's final state. */
-export interface FollowedJob {
-  jobName: string;
-  label: string;
-  done: Promise<JobInfo>;
-}
+export type FollowedJob = WatchedJob;
 
 /** The services every command and tree node shares, built once in activate(). */
 export interface Services {
@@ -33,7 +30,7 @@ export interface Services {
   /** Starts following a job (output channel, status bar, persisted across reloads). */
   followJob(scope: Scope, vault: VaultRef, jobName: string, label: string): FollowedJob;
   /** One progress notification for a user action; Cancel = stop watching. */
-  withJobProgress(title: string, jobs: FollowedJob[]): Promise<JobInfo[] | undefined>;
+  withJobProgress(title: string, jobs: FollowedJob[]): Promise<JobInfo[]>;
   /** The clock workflows wait on: virtual time for the practice vault. */
   clockFor(scope: Scope): WorkflowClock;
   /** Fired after a command changed state, for the walkthrough and checklist. */

@@ -11,7 +11,7 @@ import { isSuccess } from '../domain/jobs';
 /** Commit finishes the failover and removes the failed-over Azure VM (step 4). */
 export async function commitFailover(services: Services, clicked?: unknown, selected?: unknown, hint?: unknown): Promise<void> {
   try {
-    const hinted = itemsFromHint(services, hint);
+    const hinted = itemsFromHint(services, hint, clicked);
     const target = hinted.length ? { kind: 'items' as const, items: hinted } : await resolveTargets(services, 'commit', clicked, selected);
     if (target.kind === 'plan') return await commitPlan(services, target.node);
     await commitItems(services, target.items);
@@ -36,7 +36,6 @@ async function commitItems(services: Services, chosen: ItemTarget[]): Promise<vo
   if (jobs.length === 0) return;
   const finals = await services.withJobProgress(`Committing ${names.length === 1 ? names[0] : `${names.length} VMs`}`, jobs);
   services.tree.refresh();
-  if (!finals) return;
   if (finals.every((j) => isSuccess(j.state))) {
     services.stepCompleted('commit');
     const reprotect = 'Reprotect';
@@ -66,7 +65,7 @@ async function commitPlan(services: Services, node: PlanNode): Promise<void> {
     const started = await node.scope.operations.commitPlan(plan);
     if (!started.jobName) throw new Error('Site Recovery accepted the commit but named no job; see the Jobs folder.');
     const finals = await services.withJobProgress(`Committing plan ${plan.friendlyName}`, [services.followJob(node.scope, plan.vault, started.jobName, plan.friendlyName)]);
-    if (finals?.every((j) => isSuccess(j.state))) services.stepCompleted('commit');
+    if (finals.every((j) => isSuccess(j.state))) services.stepCompleted('commit');
   } finally {
     services.inFlight.release(plan.id);
     services.tree.refresh();

@@ -4,17 +4,19 @@ import type { RecoveryPointInfo } from '../domain/model';
 import { precheckFailover, planFailoverRefusals } from '../domain/prechecks';
 import { onPremisesSite } from '../domain/sites';
 import { planProvider } from '../azure/inputs';
+import { isTerminal } from '../domain/jobs';
 import type { RecoveryPointChoice } from '../domain/recoveryPoints';
-import { refreshItems, resolveTargets, type ItemTarget } from './common/targets';
+import { itemsFromHint, refreshItems, resolveTargets, type ItemTarget } from './common/targets';
 import { acceptPartial, confirmDestructive, requireTypedName, showServiceError } from './common/ui';
 import { pickRecoveryPoint } from './common/recoveryPointPick';
 import { startItemOperations, verifyFailover } from './common/runOperation';
 import type { PlanNode } from '../tree/plansFolder';
 
 /** Failover from Azure back to on-premises, for VMs (single or multi-select) and recovery plans. */
-export async function failover(services: Services, clicked?: unknown, selected?: unknown): Promise<void> {
+export async function failover(services: Services, clicked?: unknown, selected?: unknown, hint?: unknown): Promise<void> {
   try {
-    const target = await resolveTargets(services, 'failover', clicked, selected);
+    const hinted = itemsFromHint(services, hint, clicked);
+    const target = hinted.length ? { kind: 'items' as const, items: hinted } : await resolveTargets(services, 'failover', clicked, selected);
     if (target.kind === 'plan') return await failoverPlan(services, target.node);
     await failoverItems(services, target.items);
   } catch (e) {
@@ -64,7 +66,7 @@ async function failoverItems(services: Services, chosen: ItemTarget[]): Promise<
   const jobs = await startItemOperations(services, ready, 'Failover', (t) => t.scope.operations.failoverItem(t.item, choice));
   if (jobs.length === 0) return;
   const finals = await services.withJobProgress(`Failing back ${names.length === 1 ? names[0] : `${names.length} VMs`}`, jobs);
-  if (finals) await verifyFailover(services, ready, finals);
+  if (finals.every((j) => isTerminal(j.state))) await verifyFailover(services, ready, finals);
 }
 
 function describeChoice(choice: RecoveryPointChoice): string {
@@ -111,7 +113,7 @@ async function failoverPlan(services: Services, node: PlanNode): Promise<void> {
     const job = services.followJob(scope, plan.vault, started.jobName, plan.friendlyName);
     services.tree.refresh();
     const finals = await services.withJobProgress(`Failing back plan ${plan.friendlyName}`, [job]);
-    if (finals) await verifyFailover(services, members, finals);
+    if (finals.every((j) => isTerminal(j.state))) await verifyFailover(services, members, finals);
   } finally {
     services.inFlight.release(plan.id);
   }

@@ -34,7 +34,7 @@ export function registerCommands(context: vscode.ExtensionContext, s: Services):
     'siteRecovery.selectSubscriptions': () => selectSubscriptions(s),
     'siteRecovery.openPracticeVault': (scenario) => openPracticeVault(s, scenario),
     'siteRecovery.resetPracticeVault': () => resetPracticeVault(s),
-    'siteRecovery.failover': (node, nodes) => failover(s, node, nodes),
+    'siteRecovery.failover': (node, nodes, hint) => failover(s, node, nodes, hint),
     'siteRecovery.commitFailover': (node, nodes, hint) => commitFailover(s, node, nodes, hint),
     'siteRecovery.cancelFailover': (node, nodes) => cancelFailover(s, node, nodes),
     'siteRecovery.reprotect': (node, nodes, hint) => reprotect(s, node, nodes, hint),

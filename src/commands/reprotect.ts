@@ -13,7 +13,7 @@ import { chooseReprotectInputs } from './common/reprotectChoices';
 /** Reprotect on-premises → Azure (step 6), through the agent-registration window. */
 export async function reprotect(services: Services, clicked?: unknown, selected?: unknown, hint?: unknown): Promise<void> {
   try {
-    const hinted = itemsFromHint(services, hint);
+    const hinted = itemsFromHint(services, hint, clicked);
     const target = hinted.length ? { kind: 'items' as const, items: hinted } : await resolveTargets(services, 'reprotect', clicked, selected);
     if (target.kind === 'plan') {
       const { node } = target;

@@ -85,12 +85,19 @@ export async function refreshItems(targets: ItemTarget[]): Promise<ItemTarget[]>
   return Promise.all(targets.map(async (t) => ({ scope: t.scope, item: await t.scope.queries.getItem(t.item) })));
 }
 
-/** Items named by id (e.g. "Commit" offered after a failover), found among loaded vaults. */
-export function itemsFromHint(services: Services, hint: unknown): ItemTarget[] {
-  const ids = (hint as { itemIds?: unknown } | undefined)?.itemIds;
-  if (!Array.isArray(ids)) return [];
-  const wanted = new Set(ids.map((id) => String(id).toLowerCase()));
-  return services.roots
-    .loadedVaults()
-    .flatMap((v) => v.items.items.filter((i) => wanted.has(i.id.toLowerCase())).map((item) => ({ scope: v.scope, item })));
+/**
+ * Items named by a hint: `{ itemIds }` (Commit offered after a failover, the checklist) or
+ * `{ jobTarget }` (a job's final notification), found among the vaults already loaded.
+ */
+export function itemsFromHint(services: Services, ...hints: unknown[]): ItemTarget[] {
+  for (const hint of hints) {
+    const h = hint as { itemIds?: unknown; jobTarget?: unknown } | undefined;
+    const ids = Array.isArray(h?.itemIds) ? h.itemIds.map(String) : typeof h?.jobTarget === 'string' ? [h.jobTarget] : [];
+    if (ids.length === 0) continue;
+    const wanted = ids.map((id) => id.toLowerCase());
+    const matches = (i: ReplicatedItem) => wanted.some((w) => i.id.toLowerCase() === w || i.name.toLowerCase() === w || w.endsWith(`/${i.name.toLowerCase()}`));
+    const found = services.roots.loadedVaults().flatMap((v) => v.items.items.filter(matches).map((item) => ({ scope: v.scope, item })));
+    if (found.length) return found;
+  }
+  return [];
 }

@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import { randomBytes } from 'node:crypto';
+import type { ReplicatedItem } from '../domain/model';
+import { failbackChecklist } from '../domain/checklist';
+import { describeItem } from '../domain/itemState';
+import type { Scope } from '../scope';
+import { checklistHtml, type ChecklistView } from './html';
+
+const ALLOWED = new Set(['siteRecovery.failover', 'siteRecovery.commitFailover', 'siteRecovery.reprotect']);
+
+/**
+ * "Failback Checklist" for the selected VMs or plan: which preconditions hold and what
+ * comes next, re-read from Site Recovery whenever jobs or the tree change.
+ */
+export class ChecklistPanel implements vscode.Disposable {
+  private static current?: ChecklistPanel;
+  private readonly panel: vscode.WebviewPanel;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  static show(title: string, targets: Array<{ scope: Scope; item: ReplicatedItem }>, changes: vscode.Event<unknown>): ChecklistPanel {
+    ChecklistPanel.current?.dispose();
+    ChecklistPanel.current = new ChecklistPanel(title, targets, changes);
+    return ChecklistPanel.current;
+  }
+
+  private constructor(
+    private readonly title: string,
+    private targets: Array<{ scope: Scope; item: ReplicatedItem }>,
+    changes: vscode.Event<unknown>,
+  ) {
+    this.panel = vscode.window.createWebviewPanel('siteRecovery.checklist', `Failback Checklist: ${title}`, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [],
+      enableCommandUris: false,
+    });
+    this.panel.onDidDispose(() => this.dispose(), undefined, this.disposables);
+    this.panel.webview.onDidReceiveMessage(
+      (m: { command?: unknown; itemId?: unknown }) => {
+        if (typeof m.command !== 'string' || !ALLOWED.has(m.command) || typeof m.itemId !== 'string') return;
+        void vscode.commands.executeCommand(m.command, undefined, undefined, { itemIds: [m.itemId] });
+      },
+      undefined,
+      this.disposables,
+    );
+    changes(() => void this.render(), undefined, this.disposables);
+    void this.render();
+  }
+
+  async render(): Promise<void> {
+    const vms = await Promise.all(
+      this.targets.map(async (t) => {
+        let item = t.item;
+        let points: number | undefined;
+        try {
+          item = await t.scope.queries.getItem(t.item);
+          points = (await t.scope.queries.listRecoveryPoints(item)).length;
+        } catch {
+          // Show what we have; the next change renders again.
+        }
+        return { name: item.friendlyName, state: describeItem(item), steps: failbackChecklist(item, points), itemId: item.id };
+      }),
+    );
+    this.targets = this.targets.map((t, i) => ({ scope: t.scope, item: { ...t.item, friendlyName: vms[i].name } }));
+    const view: ChecklistView = { title: `Failback checklist: ${this.title}`, subtitle: 'Fail back VMware VMs from Azure: failover, verify, commit, reprotect.', vms };
+    this.panel.webview.html = checklistHtml(view, randomBytes(16).toString('base64'), this.panel.webview.cspSource);
+  }
+
+  /** The current panel's page, for tests. */
+  static get html(): string | undefined {
+    return ChecklistPanel.current?.panel.webview.html;
+  }
+
+  dispose(): void {
+    if (ChecklistPanel.current === this) ChecklistPanel.current = undefined;
+    this.disposables.forEach((d) => d.dispose());
+    this.panel.dispose();
+  }
+}

@@ -1,0 +1,106 @@
+import * as vscode from 'vscode';
+import { AzureAccount } from './auth/azureAccount';
+import { InFlight } from './commands/common/inFlight';
+import { PracticeMode, PRACTICE_SCOPE_KEY } from './practice/practiceMode';
+import type { Scope } from './scope';
+import type { FollowedJob, Services } from './services';
+import { SiteRecoveryTreeProvider } from './tree/treeProvider';
+import { TreeRoots } from './tree/roots';
+import type { TreeNode } from './tree/node';
+import { JobTracker } from './jobs/jobTracker';
+import { createJobsOutput, createJobsUi, logSinkFor } from './jobs/jobsUi';
+import type { PersistedWatch } from './jobs/types';
+import { scaledClock, wallClock } from './workflows/clock';
+
+const WATCHES_KEY = 'siteRecovery.watchedJobs';
+/** The practice vault runs on a fast virtual clock; poll it often so the drill feels live. */
+const PRACTICE_POLL_MS = 1500;
+
+/** Builds every service once; extension.ts only wires what this returns. */
+export function createServices(context: vscode.ExtensionContext): Services {
+  const log = createJobsOutput();
+  const practice = new PracticeMode();
+  const account = new AzureAccount();
+  const itemFilters = new Map<string, string>();
+  const inFlight = new InFlight();
+
+  // Practice jobs lived in a simulator that is gone after a reload: never resume them.
+  const stored = context.globalState.get<PersistedWatch[]>(WATCHES_KEY, []).filter((w) => w.scopeKey !== PRACTICE_SCOPE_KEY);
+  void context.globalState.update(WATCHES_KEY, stored);
+
+  let roots: TreeRoots;
+  const scope = (key: string): Scope | undefined => {
+    if (key === PRACTICE_SCOPE_KEY) return practice.scope;
+    return roots?.azure.key === key ? roots.azure : undefined;
+  };
+  const tracker = new JobTracker({
+    scopes: (key) => scope(key)?.queries,
+    store: { get: () => context.globalState.get<PersistedWatch[]>(WATCHES_KEY, []), set: (v) => context.globalState.update(WATCHES_KEY, v) },
+    log: logSinkFor(log),
+    interval: () => (practice.scope ? PRACTICE_POLL_MS : 1000 * Math.max(5, vscode.workspace.getConfiguration('siteRecovery').get<number>('jobs.pollIntervalSeconds', 15))),
+    now: () => practice.sim?.now() ?? new Date(),
+  });
+  const jobsUi = createJobsUi(context, tracker, log);
+
+  let tree: SiteRecoveryTreeProvider;
+  roots = new TreeRoots(practice, account, {
+    refresh: (node) => tree.refresh(node),
+    itemFilter: (vaultId) => itemFilters.get(vaultId),
+    watchedJob: (jobName) => tracker.find(jobName)?.latest,
+  });
+  tree = new SiteRecoveryTreeProvider(() => roots.roots());
+  const treeView = vscode.window.createTreeView<TreeNode>('siteRecovery.explorer', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
+
+  let refreshTimer: NodeJS.Timeout | undefined;
+  const refreshSoon = () => {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => tree.refresh(), 300);
+  };
+  context.subscriptions.push(
+    practice,
+    account,
+    tracker,
+    tree,
+    treeView,
+    practice.onDidChange(() => {
+      void vscode.commands.executeCommand('setContext', 'siteRecovery.practiceOpen', !!practice.scope);
+      tree.refresh();
+    }),
+    account.onDidChange(() => {
+      tree.refresh();
+      void tracker.resume((key) => scope(key)?.queries);
+    }),
+    tracker.onFinished(() => refreshSoon()),
+    { dispose: () => clearTimeout(refreshTimer) },
+  );
+  void tracker.resume();
+
+  const services: Services = {
+    context,
+    log,
+    practice,
+    account,
+    tree,
+    treeView,
+    get roots() {
+      return roots;
+    },
+    inFlight,
+    itemFilters,
+    scope,
+    followJob(s, vault, jobName, label): FollowedJob {
+      return tracker.watch({ scopeKey: s.key, vault, jobName, label });
+    },
+    withJobProgress: (title, jobs) => jobsUi.trackWithProgress(jobs, title),
+    clockFor(s) {
+      const sim = practice.sim;
+      if (!s.practice || !sim) return wallClock;
+      const speed = Math.max(1, Number(vscode.workspace.getConfiguration('siteRecovery.practice').get<number>('speed', 60)) || 60);
+      return scaledClock(() => sim.now().getTime(), speed);
+    },
+    stepCompleted(step) {
+      void vscode.commands.executeCommand('setContext', `siteRecovery.walkthrough.${step}`, true);
+    },
+  };
+  return services;
+}
