@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import type { RecoveryPointInfo } from '../domain/model';
-import { precheckFailover, planFailoverRefusals } from '../domain/prechecks';
+import { planFailoverRefusals } from '../domain/prechecks';
+import { prepareFailover } from '../workflows/failoverPrep';
 import { onPremisesSite } from '../domain/sites';
 import { planProvider } from '../azure/inputs';
 import { isTerminal } from '../domain/jobs';
@@ -30,14 +31,17 @@ async function loadPoints(targets: ItemTarget[]): Promise<Map<string, RecoveryPo
 }
 
 async function failoverItems(services: Services, chosen: ItemTarget[]): Promise<void> {
-  const fresh = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking failover prerequisites…' }, async () => {
-    const items = await refreshItems(chosen);
-    return { items, points: await loadPoints(items) };
-  });
-  const counts = new Map([...fresh.points].map(([id, p]) => [id, p.length]));
-  const check = precheckFailover(fresh.items.map((t) => t.item), counts);
-  if (!(await acceptPartial('Fail back', check.refused, check.ready.length))) return;
-  const ready = fresh.items.filter((t) => check.ready.includes(t.item));
+  const scope = chosen[0].scope;
+  if (chosen.some((t) => t.scope !== scope)) {
+    await vscode.window.showErrorMessage('Fail back VMs of one account or practice vault at a time.', { modal: true });
+    return;
+  }
+  const prep = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking failover prerequisites…' }, () =>
+    prepareFailover(scope.queries, chosen.map((t) => t.item)),
+  );
+  if (!(await acceptPartial('Fail back', prep.refused, prep.ready.length))) return;
+  const fresh = { points: prep.points };
+  const ready: ItemTarget[] = prep.ready.map((item) => ({ scope, item }));
   const providers = new Set(ready.map((t) => t.item.provider));
   if (providers.size > 1) {
     await vscode.window.showErrorMessage('Fail back classic and modernized VMs separately: they use different failover inputs.', { modal: true });
