@@ -77,6 +77,7 @@ export function toItem(vault: VaultRef, rpi: ReplicationProtectedItem): Replicat
     policyFriendlyName: p.policyFriendlyName,
     primaryFabricFriendlyName: p.primaryFabricFriendlyName,
     recoveryFabricFriendlyName: p.recoveryFabricFriendlyName,
+    logStorageAccountId: s(details.azureStorageAccountId) ?? s(details.logStorageAccountId) ?? s(details.recoveryAzureLogStorageAccountId),
     latestRecoveryPointTime: d(details.lastRecoveryPointReceived) ?? d(details.retentionWindowEnd),
   };
 }

@@ -26,8 +26,9 @@ export function failbackPhase(item: ReplicatedItem): FailbackPhase {
   if (item.currentOperation) return 'operationRunning';
   if (has(item, 'Commit')) return 'awaitingCommit';
   if (replicatesToOnPremises(item.provider) && isCommitted(item) && has(item, 'SwitchProtection')) return 'needsReprotect';
-  // An InMageRcm item that is committed runs in Azure after a failover *to* Azure; it must
-  // first be reprotected to on-premises (a precondition of failback), which is not ours.
+  // Modernized items report InMageRcm again once the failback is committed; the on-premises
+  // VM then reprotects to Azure (its agent registration flag tells when it can).
+  if (item.provider === 'InMageRcm' && isCommitted(item) && has(item, 'SwitchProtection')) return 'needsReprotect';
   if (replicatesToOnPremises(item.provider)) {
     const failoverOp = item.provider === 'InMage' ? 'UnplannedFailover' : 'PlannedFailover';
     return has(item, failoverOp) ? 'readyToFailBack' : 'notReady';
@@ -65,9 +66,6 @@ export function describeItem(item: ReplicatedItem): string {
       return 'Failback committed · needs reprotect';
     case 'replicatingToAzure':
       return 'Replicating to Azure';
-    case 'notReady':
-      if (item.provider === 'InMageRcm' && isCommitted(item)) return 'Failed over to Azure · reprotect to on-premises first';
-      return item.protectionStateDescription || item.protectionState || 'Unknown state';
     case 'unsupported':
       return `${item.providerInstanceType} · not a VMware failback item`;
     default:

@@ -57,6 +57,8 @@ export async function chooseReprotectInputs(services: Services, scope: Scope, va
     (v) => v.id,
   );
   let masterTarget: { id: string; name: string } | undefined;
+  let runAsAccountId: string | undefined;
+  let logStorageAccountId: string | undefined;
   if (classic) {
     const mts = fabrics.flatMap((f) => (Array.isArray(f.masterTargetServers) ? (f.masterTargetServers as Array<{ id?: string; name?: string; osType?: string }>) : []));
     masterTarget = await choose(
@@ -65,8 +67,30 @@ export async function chooseReprotectInputs(services: Services, scope: Scope, va
       remembered.masterTargetId,
       (v) => v.id,
     );
-  }
-  const choices: ReprotectChoices = { processServerId: ps.id, policyId: policy.id, masterTargetId: masterTarget?.id };
+    const accounts = fabrics.flatMap((f) => (Array.isArray(f.runAsAccounts) ? (f.runAsAccounts as Array<{ accountId?: string; accountName?: string }>) : []));
+    runAsAccountId = (
+      await choose(
+        'Reprotect: account the configuration server uses to reach the VM',
+        accounts.filter((a) => a.accountId).map((a) => ({ label: a.accountName ?? a.accountId!, value: a.accountId! })),
+        remembered.runAsAccountId,
+        (v) => v,
+      )
+    );
+    logStorageAccountId = items.find((i) => i.logStorageAccountId)?.logStorageAccountId ?? remembered.logStorageAccountId ?? (await askStorageAccount());
+  }  const choices: ReprotectChoices = { processServerId: ps.id, policyId: policy.id, masterTargetId: masterTarget?.id, runAsAccountId, logStorageAccountId };
   await services.context.globalState.update(MEMORY_KEY, { ...memory, [vault.id.toLowerCase()]: choices });
   return { ...choices, processServerName: ps.name, policyName: policy.friendlyName, masterTargetName: masterTarget?.name };
+}
+
+const STORAGE_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/[a-z0-9]{3,24}$/i;
+
+/** Classic reprotect needs the Azure storage account for replication logs when the item names none. */
+async function askStorageAccount(): Promise<string> {
+  const id = await vscode.window.showInputBox({
+    title: 'Reprotect: log storage account',
+    prompt: 'Resource ID of the Azure storage account for replication logs (/subscriptions/…/providers/Microsoft.Storage/storageAccounts/name)',
+    ignoreFocusOut: true,
+    validateInput: (v) => (STORAGE_ID.test(v.trim()) ? undefined : 'Enter the resource ID of a storage account.'),
+  });
+  return id?.trim() || cancelled();
 }

@@ -7,6 +7,7 @@ import { isSuccess } from '../../../src/domain/jobs';
 import { DEFAULT_AGENT_RETRY } from '../../../src/domain/agentWindow';
 import { generationOf } from '../../../src/domain/providers';
 import { practiceWorld } from './harness';
+import { InFlight } from '../../../src/commands/common/inFlight';
 
 type World = Awaited<ReturnType<typeof practiceWorld>>;
 
@@ -20,8 +21,10 @@ function readyItem(items: ReplicatedItem[], generation: 'classic' | 'modernized'
 async function reprotectChoices(w: World) {
   const [servers, policies, fabrics] = await Promise.all([w.scope.queries.listProcessServers(w.vault), w.scope.queries.listPolicies(w.vault), w.scope.queries.listFabricDetails(w.vault)]);
   const mt = fabrics.flatMap((f) => (Array.isArray(f.masterTargetServers) ? (f.masterTargetServers as Array<{ id: string }>) : []))[0];
+  const runAs = fabrics.flatMap((f) => (Array.isArray(f.runAsAccounts) ? (f.runAsAccounts as Array<{ accountId: string }>) : []))[0];
   const onPrem = servers.find((s) => s.location !== 'azure') ?? servers[0];
-  return { processServerId: onPrem.id, policyId: policies[0].id, masterTargetId: mt?.id };
+  const item = (await w.items()).find((i) => i.logStorageAccountId);
+  return { processServerId: onPrem.id, policyId: policies[0].id, masterTargetId: mt?.id, runAsAccountId: runAs?.accountId, logStorageAccountId: item?.logStorageAccountId };
 }
 
 async function wholeFailback(generation: 'classic' | 'modernized') {
@@ -141,7 +144,6 @@ describe('failback through the real SDK against the simulator', function () {
   });
 
   it('a double invocation sends one POST', async () => {
-    const { InFlight } = await import('../../../src/commands/common/inFlight');
     const w = await practiceWorld();
     const item = readyItem(await w.items(), 'classic');
     w.sim.clearRequestLog();

@@ -12,7 +12,7 @@ describe('failback phase and actions of each observed state', () => {
     modernReadyToFailBack: ['readyToFailBack', ['failover', 'disableProtection']],
     modernAwaitingCommit: ['awaitingCommit', ['commit', 'disableProtection']],
     modernCommitted: ['needsReprotect', ['reprotect', 'disableProtection']],
-    modernInAzureCommitted: ['notReady', ['disableProtection']],
+    modernInAzureCommitted: ['needsReprotect', ['reprotect', 'disableProtection']],
     modernToAzure: ['replicatingToAzure', ['disableProtection']],
     enablingFailed: ['notReady', ['disableProtection']],
     hyperV: ['unsupported', []],

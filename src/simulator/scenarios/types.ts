@@ -1,0 +1,109 @@
+/**
+ * The shape of scenario data. Scenarios are plain data: times are given relative to the
+ * simulator's start (minutes ago), ids are derived from names when not given.
+ */
+export type ReplicationProvider = 'InMage' | 'InMageAzureV2' | 'InMageRcm' | 'InMageRcmFailback';
+
+/**
+ * Where an item stands in the failback cycle:
+ * - Protected: replicating (InMage / InMageRcmFailback: Azure → on-prem; InMageAzureV2 / InMageRcm: on-prem → Azure)
+ * - FailedOver: failback failover done, waiting for commit (or cancel)
+ * - Committed: failover committed, waiting for reprotect (SwitchProtection)
+ */
+export type ItemPhase = 'Protected' | 'FailedOver' | 'Committed';
+
+export interface ScenarioData {
+  name: string;
+  description?: string;
+  subscriptions: { subscriptionId: string; displayName: string; tenantId: string }[];
+  vaults: VaultData[];
+}
+
+export interface VaultData {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  fabrics: FabricData[];
+  policies: PolicyData[];
+  items: ItemData[];
+  recoveryPlans?: PlanData[];
+  historicJobs?: HistoricJobData[];
+  /** Managed disks that already exist (e.g. seed disks left from an earlier disable). */
+  disks?: DiskData[];
+}
+
+export interface FabricData {
+  name: string;
+  friendlyName: string;
+  /** The fabric's `properties.customDetails` as ASR returns it (VMware / InMageRcm / Azure). */
+  customDetails: Record<string, unknown>;
+  containers: { name: string; friendlyName: string }[];
+}
+
+export interface PolicyData {
+  name: string;
+  friendlyName: string;
+  providerSpecificDetails: Record<string, unknown>;
+}
+
+export interface RecoveryPointPlan {
+  crashEveryMinutes: number;
+  appEveryMinutes: number;
+  retentionHours: number;
+  /** How far behind "now" this VM's newest app-consistent point is (makes group members differ). */
+  appLagMinutes?: number;
+  /** Names of app-consistent bookmarks (tags), given to the newest app-consistent points. */
+  tags?: string[];
+}
+
+export interface ItemData {
+  name: string;
+  friendlyName: string;
+  fabric: string;
+  container: string;
+  provider: ReplicationProvider;
+  phase: ItemPhase;
+  osType: 'Windows' | 'Linux';
+  osVersion?: string;
+  policy: string;
+  multiVmGroupName?: string;
+  /** null = the VM has no recovery point at all. */
+  recoveryPoints: RecoveryPointPlan | null;
+  /** Azure resource group of the replica VM (and of the seed disks). */
+  recoveryResourceGroup: string;
+  ipAddress: string;
+  processServerId?: string;
+  masterTargetId?: string;
+  reprotectAgentId?: string;
+  datastoreName?: string;
+  diskCount?: number;
+  /** For FailedOver / Committed items: when the failback failover started the on-prem VM. */
+  failedOverMinutesAgo?: number;
+}
+
+export interface PlanData {
+  name: string;
+  friendlyName: string;
+  groups: { groupType: 'Shutdown' | 'Failover' | 'Boot'; items: string[] }[];
+}
+
+export interface HistoricJobData {
+  scenarioName: string;
+  friendlyName: string;
+  item?: string;
+  plan?: string;
+  state: 'Succeeded' | 'Failed' | 'Cancelled';
+  startMinutesAgo: number;
+  durationMinutes: number;
+  tasks: [name: string, friendlyName: string][];
+  error?: { code: string; message: string; possibleCauses: string; recommendedAction: string };
+}
+
+export interface DiskData {
+  resourceGroup: string;
+  name: string;
+  diskSizeGB: number;
+  createdMinutesAgo: number;
+  tags?: Record<string, string>;
+}
