@@ -11,6 +11,7 @@ import { JobTracker } from './jobs/jobTracker';
 import { createJobsOutput, createJobsUi, logSinkFor } from './jobs/jobsUi';
 import type { PersistedWatch } from './jobs/types';
 import { scaledClock, wallClock } from './workflows/clock';
+import { isTerminal } from './domain/jobs';
 
 const WATCHES_KEY = 'siteRecovery.watchedJobs';
 /** The practice vault runs on a fast virtual clock; poll it often so the drill feels live. */
@@ -40,13 +41,26 @@ export function createServices(context: vscode.ExtensionContext): Services {
     interval: () => (practice.scope ? PRACTICE_POLL_MS : 1000 * Math.max(5, vscode.workspace.getConfiguration('siteRecovery').get<number>('jobs.pollIntervalSeconds', 15))),
     now: () => practice.sim?.now() ?? new Date(),
   });
-  const jobsUi = createJobsUi(context, tracker, log);
+  // Jobs a command started and still follows: the command shows the next step itself.
+  const commandOwned = new Set<string>();
+  const jobsUi = createJobsUi(context, tracker, log, { shouldNotify: (job) => !commandOwned.delete(job.name.toLowerCase()) });
 
   let tree: SiteRecoveryTreeProvider;
   roots = new TreeRoots(practice, account, {
     refresh: (node) => tree.refresh(node),
     itemFilter: (vaultId) => itemFilters.get(vaultId),
     watchedJob: (jobName) => tracker.find(jobName)?.latest,
+    seedDiskResourceGroups: (vault, items) => {
+      // A VM whose replication was disabled is gone from the vault, so the groups seen for
+      // its Azure side are remembered per vault.
+      const key = `siteRecovery.recoveryGroups:${vault.id.toLowerCase()}`;
+      const seen = new Set(context.globalState.get<string[]>(key, []));
+      const before = seen.size;
+      seen.add(`/subscriptions/${vault.subscriptionId}/resourceGroups/${vault.resourceGroup}`.toLowerCase());
+      for (const i of items) if (i.recoveryResourceGroupId) seen.add(i.recoveryResourceGroupId.toLowerCase());
+      if (seen.size !== before) void context.globalState.update(key, [...seen]);
+      return [...seen];
+    },
   });
   tree = new SiteRecoveryTreeProvider(() => roots.roots());
   const treeView = vscode.window.createTreeView<TreeNode>('siteRecovery.explorer', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
@@ -69,6 +83,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     account.onDidChange(() => {
       tree.refresh();
       void tracker.resume((key) => scope(key)?.queries);
+      tracker.resumeAfterSignIn();
     }),
     tracker.onFinished(() => refreshSoon()),
     { dispose: () => clearTimeout(refreshTimer) },
@@ -89,9 +104,15 @@ export function createServices(context: vscode.ExtensionContext): Services {
     itemFilters,
     scope,
     followJob(s, vault, jobName, label): FollowedJob {
+      commandOwned.add(jobName.toLowerCase());
       return tracker.watch({ scopeKey: s.key, vault, jobName, label });
     },
-    withJobProgress: (title, jobs) => jobsUi.trackWithProgress(jobs, title),
+    async withJobProgress(title, jobs) {
+      const results = await jobsUi.trackWithProgress(jobs, title);
+      // Stopped watching: the command will not see the end, so the tracker's notification will.
+      for (const j of jobs) if (!j.latest || !isTerminal(j.latest.state)) commandOwned.delete(j.jobName.toLowerCase());
+      return results;
+    },
     clockFor(s) {
       const sim = practice.sim;
       if (!s.practice || !sim) return wallClock;

@@ -3,5 +3,6 @@
 // Every filter the extension sends is built here.
 
 export function jobsSinceFilter(since: Date): string {
-  return `startTime ge '${since.toISOString()}'`;
+  // Site Recovery reads `startTime eq` as "started at or after" (its own clients send eq).
+  return `startTime eq '${since.toISOString()}'`;
 }

@@ -77,6 +77,7 @@ export function toItem(vault: VaultRef, rpi: ReplicationProtectedItem): Replicat
     policyFriendlyName: p.policyFriendlyName,
     primaryFabricFriendlyName: p.primaryFabricFriendlyName,
     recoveryFabricFriendlyName: p.recoveryFabricFriendlyName,
+    recoveryResourceGroupId: s(details.recoveryAzureResourceGroupId) ?? s(details.targetResourceGroupId) ?? rgOf(s(details.azureVirtualMachineId)) ?? rgOf(s(details.azureStorageAccountId)),
     logStorageAccountId: s(details.azureStorageAccountId) ?? s(details.logStorageAccountId) ?? s(details.recoveryAzureLogStorageAccountId),
     latestRecoveryPointTime: d(details.lastRecoveryPointReceived) ?? d(details.retentionWindowEnd),
   };
@@ -179,4 +180,10 @@ function processServerLocation(name: string, fqdn: string | undefined, _osType: 
   if (/azure|cloudapp|\.internal\.|-az-|\baz\b/.test(text)) return 'azure';
   if (/onprem|on-prem|\.local\b|\.corp\b|\.lan\b/.test(text)) return 'on-premises';
   return 'unknown';
+}
+
+/** "/subscriptions/s/resourceGroups/rg/providers/…" → "/subscriptions/s/resourceGroups/rg". */
+function rgOf(id: string | undefined): string | undefined {
+  const m = id && /^(\/subscriptions\/[^/]+\/resourceGroups\/[^/]+)/i.exec(id);
+  return m ? m[1] : undefined;
 }

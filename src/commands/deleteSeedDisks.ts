@@ -1,7 +1,57 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
+import type { SeedDisk } from '../domain/seedDisks';
+import { totalSizeText } from '../domain/seedDisks';
+import { deleteSeedDisk } from '../azure/seedDisks';
+import { describeError, errorSummary } from '../domain/errors';
+import { SeedDiskNode, SeedDisksFolderNode } from '../tree/seedDisksFolder';
+import { pickVault } from './common/targets';
+import { confirmDestructive, showServiceError, cancelled } from './common/ui';
 
-/** Placeholder until seed-disk detection lands (issue: reprotect and seed-disk cleanup). */
-export async function deleteSeedDisks(_services: Services, _node?: unknown, _nodes?: unknown): Promise<void> {
-  await vscode.window.showInformationMessage('Delete Seed Disks is not implemented yet.');
+/** Deletes seed disks left in Azure after replication was disabled, listing each in the confirmation. */
+export async function deleteSeedDisks(services: Services, clicked?: unknown, selected?: unknown): Promise<void> {
+  try {
+    const nodes = (Array.isArray(selected) && selected.length ? selected : clicked ? [clicked] : []) as unknown[];
+    let folder = nodes.find((n): n is SeedDisksFolderNode => n instanceof SeedDisksFolderNode);
+    let disks: SeedDisk[] = nodes.filter((n): n is SeedDiskNode => n instanceof SeedDiskNode).map((n) => n.disk);
+    if (!folder) folder = nodes.find((n): n is SeedDiskNode => n instanceof SeedDiskNode)?.folder;
+    if (!folder) folder = (await pickVault(services)).seedDisks;
+    if (disks.length === 0) {
+      const found = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Looking for seed disks…' }, () => folder!.load());
+      if (found.length === 0) {
+        await vscode.window.showInformationMessage(`No seed disks are left behind for ${folder.vault.vaultName}.`);
+        return;
+      }
+      const picks = await vscode.window.showQuickPick(
+        found.map((d) => ({ label: d.name, description: `${d.sizeGB ?? '?'} GB${d.vmName ? ` · from ${d.vmName}` : ''}`, picked: true, d })),
+        { title: 'Delete seed disks: choose the disks', canPickMany: true, ignoreFocusOut: true },
+      );
+      disks = (picks ?? []).map((p) => p.d);
+      if (disks.length === 0) cancelled();
+    }
+    await confirmDestructive(
+      `Delete ${disks.length} seed disk${disks.length === 1 ? '' : 's'} (${totalSizeText(disks)}) from Azure?`,
+      `Deleted disks cannot be recovered. Only delete seed disks of VMs whose replication is disabled.\n${disks.map((d) => `• ${d.name} (${d.sizeGB ?? '?'} GB, ${d.resourceGroup})`).join('\n')}`,
+      'Delete',
+    );
+    const failures: string[] = [];
+    for (const d of disks) {
+      try {
+        await deleteSeedDisk(folder.scope.clients, d);
+        services.log.info(`Deleted seed disk ${d.name} (${d.id}).`);
+      } catch (e) {
+        const summary = errorSummary(describeError(e));
+        failures.push(`${d.name}: ${summary}`);
+        services.log.error(`Could not delete seed disk ${d.name}: ${summary}`);
+      }
+    }
+    services.tree.refresh(folder);
+    if (failures.length) await vscode.window.showErrorMessage(`${failures.length} seed disk(s) could not be deleted.`, { detail: failures.join('\n') });
+    else {
+      services.stepCompleted('seedDisks');
+      void vscode.window.showInformationMessage(`Deleted ${disks.length} seed disk${disks.length === 1 ? '' : 's'}.`);
+    }
+  } catch (e) {
+    await showServiceError(services.log, 'Delete seed disks', e);
+  }
 }

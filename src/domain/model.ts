@@ -70,6 +70,8 @@ export interface ReplicatedItem {
   policyFriendlyName?: string;
   primaryFabricFriendlyName?: string;
   recoveryFabricFriendlyName?: string;
+  /** Azure resource group that holds the VM's Azure side (and seed disks), when named. */
+  recoveryResourceGroupId?: string;
   /** Azure storage account for replication logs, when the item names one. */
   logStorageAccountId?: string;
   /** Newest recovery point Site Recovery reports on the item itself, when it does. */

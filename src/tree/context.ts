@@ -1,5 +1,5 @@
 import type { TreeNode } from './node';
-import type { JobInfo } from '../domain/model';
+import type { JobInfo, ReplicatedItem, VaultRef } from '../domain/model';
 
 /** What tree nodes need from the rest of the extension. */
 export interface TreeContext {
@@ -8,4 +8,6 @@ export interface TreeContext {
   itemFilter(vaultId: string): string | undefined;
   /** Jobs the tracker is watching right now, to show fresh state without another request. */
   watchedJob(jobName: string): JobInfo | undefined;
+  /** Resource groups to search for seed disks: the vault's, and every recovery group seen for its VMs. */
+  seedDiskResourceGroups(vault: VaultRef, items: readonly ReplicatedItem[]): string[];
 }

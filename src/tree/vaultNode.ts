@@ -7,12 +7,14 @@ import { ItemsFolderNode } from './itemsFolder';
 import { JobsFolderNode } from './jobsFolder';
 import { PlansFolderNode } from './plansFolder';
 import { TreeNode } from './node';
+import { SeedDisksFolderNode } from './seedDisksFolder';
 
 /** A Recovery Services vault with its three folders; the folders keep their loaded state. */
 export class VaultNode extends TreeNode {
   readonly items: ItemsFolderNode;
   readonly plans: PlansFolderNode;
   readonly jobs: JobsFolderNode;
+  readonly seedDisks: SeedDisksFolderNode;
 
   constructor(
     parent: TreeNode,
@@ -25,6 +27,7 @@ export class VaultNode extends TreeNode {
     this.items = new ItemsFolderNode(this, scope, vault, ctx);
     this.plans = new PlansFolderNode(this, scope, vault, this.items);
     this.jobs = new JobsFolderNode(this, scope, vault, ctx, now);
+    this.seedDisks = new SeedDisksFolderNode(this, scope, vault, () => ctx.seedDiskResourceGroups(vault, this.items.items));
   }
 
   get id(): string {
@@ -42,6 +45,6 @@ export class VaultNode extends TreeNode {
   }
 
   override children(): TreeNode[] {
-    return [this.items, this.plans, this.jobs];
+    return [this.items, this.plans, this.jobs, this.seedDisks];
   }
 }

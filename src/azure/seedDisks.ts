@@ -1,0 +1,73 @@
+import type { AzureClients } from './clients';
+import { isSeedDisk, seedDiskVmName, type SeedDisk } from '../domain/seedDisks';
+import { parseArmId } from '../domain/armId';
+import { realDate } from '../domain/sentinels';
+
+/** Compute api-version for managed disks. */
+export const DISKS_API_VERSION = '2023-04-02';
+
+interface DiskJson {
+  id?: string;
+  name?: string;
+  tags?: Record<string, string>;
+  properties?: { diskSizeGB?: number; diskState?: string; timeCreated?: string };
+}
+
+async function send(clients: AzureClients, subscriptionId: string, url: string, method: 'GET' | 'DELETE', writer: boolean) {
+  const { createPipelineRequest } = await import('@azure/core-rest-pipeline');
+  const client = writer ? await clients.siteRecoveryWriter(subscriptionId) : await clients.siteRecovery(subscriptionId);
+  const response = await client.sendRequest(createPipelineRequest({ url, method }));
+  if (response.status >= 400) {
+    const error = new Error(`${method} ${parseArmId(url.replace(/^https?:\/\/[^/]+/, '').split('?')[0]).segments['disks'] ?? 'disks'} failed with ${response.status}`) as Error & { statusCode: number; details?: unknown };
+    error.statusCode = response.status;
+    try {
+      error.details = JSON.parse(response.bodyAsText ?? '');
+    } catch {
+      // keep the status only
+    }
+    throw error;
+  }
+  return response;
+}
+
+/**
+ * Seed disks left in the given resource groups ("/subscriptions/…/resourceGroups/…"). Managed
+ * disks are plain Compute resources, so they are read through the SDK pipeline (auth, retries)
+ * with Compute's api-version, following nextLink.
+ */
+export async function listSeedDisks(clients: AzureClients, resourceGroupIds: readonly string[]): Promise<SeedDisk[]> {
+  const endpoint = clients.connection.endpoint.replace(/\/$/, '');
+  const out: SeedDisk[] = [];
+  for (const rgId of new Set(resourceGroupIds.map((r) => r.toLowerCase()))) {
+    const { subscriptionId } = parseArmId(rgId);
+    if (!subscriptionId) continue;
+    let url: string | undefined = `${endpoint}${rgId}/providers/Microsoft.Compute/disks?api-version=${DISKS_API_VERSION}`;
+    while (url) {
+      const response = await send(clients, subscriptionId, url, 'GET', false);
+      const page = JSON.parse(response.bodyAsText ?? '{}') as { value?: DiskJson[]; nextLink?: string };
+      for (const d of page.value ?? []) {
+        if (!d.id || !d.name) continue;
+        const candidate = { name: d.name, tags: d.tags, diskState: d.properties?.diskState };
+        if (!isSeedDisk(candidate)) continue;
+        out.push({
+          id: d.id,
+          name: d.name,
+          resourceGroup: parseArmId(d.id).resourceGroup ?? '',
+          sizeGB: d.properties?.diskSizeGB,
+          diskState: d.properties?.diskState,
+          timeCreated: realDate(d.properties?.timeCreated),
+          vmName: seedDiskVmName(candidate),
+        });
+      }
+      url = page.nextLink;
+    }
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Deletes one disk: a single DELETE, never re-sent on 5xx (Compute finishes it asynchronously). */
+export async function deleteSeedDisk(clients: AzureClients, disk: SeedDisk): Promise<void> {
+  const { subscriptionId } = parseArmId(disk.id);
+  const endpoint = clients.connection.endpoint.replace(/\/$/, '');
+  await send(clients, subscriptionId ?? '', `${endpoint}${disk.id}?api-version=${DISKS_API_VERSION}`, 'DELETE', true);
+}

@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import type { JobInfo } from '../domain/model';
+import { fractionDone, progressMessage } from './jobMessages';
+import type { WatchedJob } from './types';
+
+/**
+ * One notification for one user action (one or many VMs). Cancel means "stop watching":
+ * the promise resolves at once, the Site Recovery jobs go on and stay in the output channel;
+ * cancelling a job is the separate Cancel Job command. Resolves with each job's final
+ * reading, or, after Cancel, its latest one (check isTerminal()).
+ */
+export function trackWithProgress(watched: WatchedJob[], title: string, log?: vscode.LogOutputChannel): Promise<JobInfo[]> {
+  return Promise.resolve(
+    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+      const finished = new Set<WatchedJob>();
+      let reported = 0;
+      let lastMoved: WatchedJob | undefined = watched[0];
+      const report = (): void => {
+        const percent = Math.floor(fractionDone(watched, finished) * 100);
+        const focus = lastMoved && !finished.has(lastMoved) ? lastMoved : watched.find((w) => !finished.has(w));
+        progress.report({ message: progressMessage(watched, finished, focus), increment: Math.max(0, percent - reported) });
+        reported = Math.max(reported, percent);
+      };
+      const subscriptions = watched.map((w) =>
+        w.onUpdate(() => {
+          lastMoved = w;
+          report();
+        }),
+      );
+      report();
+      return new Promise<JobInfo[]>((resolve) => {
+        const results = (): JobInfo[] => watched.flatMap((w) => (w.latest ? [w.latest] : []));
+        let ended = false;
+        const end = (): void => {
+          if (ended) return;
+          ended = true;
+          subscriptions.forEach((s) => s.dispose());
+          cancel.dispose();
+          resolve(results());
+        };
+        const cancel = token.onCancellationRequested(() => {
+          for (const w of watched.filter((x) => !finished.has(x))) {
+            w.stopWatching();
+            log?.info(`[${w.label}] Stopped watching job ${w.jobName}: it goes on in Site Recovery. To end it, use "Cancel Job" on the job in the Jobs folder.`);
+          }
+          end();
+        });
+        let settled = 0;
+        for (const w of watched) {
+          const settle = (): void => {
+            if (ended) return;
+            finished.add(w);
+            report();
+            if (++settled === watched.length) end();
+          };
+          // done rejects only when the tracker stops following the job: count it as settled.
+          w.done.then(settle, settle);
+        }
+        if (watched.length === 0) end();
+      });
+    }),
+  );
+}
