@@ -15,6 +15,21 @@ export interface ItemPage {
   continuationToken?: string;
 }
 
+export interface ListAllItemsOptions {
+  /** Requests in flight at most (ARM allows bursts well above this). */
+  concurrency?: number;
+  abortSignal?: AbortSignal;
+}
+
+/**
+ * Requests in flight for listAllItems: the containers of most vaults side by side, far below
+ * ARM's read throttling. Past this, a big vault's load is bound by deserializing the pages
+ * (npm run bench: 8 → 32 gains little), not by round trips.
+ */
+export const LIST_ALL_CONCURRENCY = 16;
+
+const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
 export interface NamedResource {
   id: string;
   name: string;
@@ -59,8 +74,41 @@ export class SiteRecoveryQueries {
       .byPage(continuationToken ? { continuationToken } : undefined);
     const { value, done } = await pages.next();
     if (done || !value) return { items: [] };
-    const page = value as unknown as Array<Parameters<typeof toItem>[1]> & { continuationToken?: string };
-    return { items: page.map((rpi) => toItem(vault, rpi)), continuationToken: page.continuationToken };
+    // The SDK keeps a page's nextLink beside the page, not on it (the client is loaded by now).
+    const { getContinuationToken } = await import('@azure/arm-recoveryservices-siterecovery');
+    return { items: value.map((rpi) => toItem(vault, rpi)), continuationToken: getContinuationToken(value) };
+  }
+
+  /**
+   * Every replicated item of the vault: fabrics → their containers → each container's item
+   * list, the lists in parallel (each paged, `concurrency` requests in flight at most). The
+   * longest chain is a few round trips, where paging the vault-wide list costs one per page.
+   * Deduplicated by id, sorted by name.
+   */
+  async listAllItems(vault: VaultRef, options: ListAllItemsOptions = {}): Promise<ReplicatedItem[]> {
+    const client = await this.clients.siteRecovery(vault.subscriptionId);
+    const slot = limiter(Math.max(1, options.concurrency ?? LIST_ALL_CONCURRENCY));
+    const opts = options.abortSignal ? { abortSignal: options.abortSignal } : undefined;
+    const { vaultName, resourceGroup } = vault;
+    const fabrics = await allPages(client.replicationFabrics.list(vaultName, resourceGroup, opts), slot);
+    const lists = await Promise.all(
+      fabrics.map(async ({ name: fabric }) => {
+        if (!fabric) return [];
+        const containers = await allPages(client.replicationProtectionContainers.listByReplicationFabrics(vaultName, resourceGroup, fabric, opts), slot);
+        const perContainer = await Promise.all(
+          containers.map(({ name: container }) =>
+            container ? allPages(client.replicationProtectedItems.listByReplicationProtectionContainers(vaultName, resourceGroup, fabric, container, opts), slot) : [],
+          ),
+        );
+        return perContainer.flat();
+      }),
+    );
+    const unique = new Map<string, ReplicatedItem>();
+    for (const rpi of lists.flat()) {
+      const item = toItem(vault, rpi);
+      unique.set(item.id.toLowerCase(), item);
+    }
+    return [...unique.values()].sort((a, b) => byName.compare(a.friendlyName, b.friendlyName));
   }
 
   async getItem(item: Pick<ReplicatedItem, 'vault' | 'fabricName' | 'containerName' | 'name'>): Promise<ReplicatedItem> {
@@ -139,6 +187,36 @@ export class SiteRecoveryQueries {
       });
     }
     return out;
+  }
+}
+
+type Slot = <T>(request: () => Promise<T>) => Promise<T>;
+
+/** Runs at most `max` requests at once; the others wait their turn in order. */
+function limiter(max: number): Slot {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async (request) => {
+    if (active >= max) await new Promise<void>((resolve) => waiting.push(resolve));
+    else active++;
+    try {
+      return await request();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
+}
+
+/** Every element of an SDK list, one slot per page request. */
+async function allPages<T>(list: { byPage(): AsyncIterableIterator<T[]> }, slot: Slot): Promise<T[]> {
+  const pages = list.byPage();
+  const out: T[] = [];
+  for (;;) {
+    const { value, done } = await slot(() => pages.next());
+    if (done) return out;
+    out.push(...value);
   }
 }
 

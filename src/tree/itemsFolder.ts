@@ -10,7 +10,8 @@ import { errorNode, LOAD_MORE_COMMAND, MessageNode, TreeNode } from './node';
 
 /**
  * "Replicated items": the vault-wide list, one request per page. The first page shows at
- * once; "Load more…" fetches the next. Items loaded stay cached until the folder refreshes.
+ * once; "Load more…" fetches the next; loadAll() fetches the rest in parallel. Items loaded
+ * stay cached until the folder refreshes.
  */
 export class ItemsFolderNode extends TreeNode {
   private loaded: ReplicatedItem[] = [];
@@ -18,6 +19,8 @@ export class ItemsFolderNode extends TreeNode {
   private started = false;
   private error?: string;
   private loading?: Promise<void>;
+  /** Bumped by reset(): answers to requests sent before it are dropped. */
+  private generation = 0;
 
   constructor(
     parent: TreeNode,
@@ -58,6 +61,7 @@ export class ItemsFolderNode extends TreeNode {
     this.started = false;
     this.error = undefined;
     this.loading = undefined;
+    this.generation++;
   }
 
   async loadMore(): Promise<void> {
@@ -65,19 +69,47 @@ export class ItemsFolderNode extends TreeNode {
     return this.loading;
   }
 
-  /** Loads every remaining page (used by Filter, which must see all items). */
+  /**
+   * Loads every item (Filter and pickers must see all). The first page stays one vault-wide
+   * request; when more remain, the rest comes from the per-container lists in parallel (a few
+   * round trips instead of one per page) and replaces the list, sorted by name. A folder not
+   * expanded yet starts both at once; the parallel load is dropped if one page was all.
+   */
   async loadAll(token?: vscode.CancellationToken): Promise<void> {
-    if (!this.started) await this.loadMore();
-    while (this.continuationToken && !this.error && !token?.isCancellationRequested) await this.loadMore();
+    if (this.started && !this.continuationToken) return;
+    const abort = new AbortController();
+    const cancel = token?.onCancellationRequested(() => abort.abort());
+    try {
+      const generation = this.generation;
+      const all = this.scope.queries.listAllItems(this.vault, { abortSignal: abort.signal });
+      all.catch(() => undefined); // awaited below only when needed
+      if (!this.started || this.loading) await this.loadMore();
+      if (generation !== this.generation || !this.continuationToken || this.error || token?.isCancellationRequested) return;
+      try {
+        const items = await all;
+        if (generation !== this.generation) return;
+        this.loaded = items;
+        this.continuationToken = undefined;
+      } catch {
+        // Fall back to the vault-wide list, one page at a time.
+        while (generation === this.generation && this.continuationToken && !this.error && !token?.isCancellationRequested) await this.loadMore();
+      }
+    } finally {
+      abort.abort();
+      cancel?.dispose();
+    }
   }
 
   private async fetchPage(): Promise<void> {
+    const generation = this.generation;
     try {
       const page = await this.scope.queries.listItemsPage(this.vault, this.started ? this.continuationToken : undefined);
+      if (generation !== this.generation) return;
       this.loaded.push(...page.items);
       this.continuationToken = page.continuationToken;
       this.error = undefined;
     } catch (e) {
+      if (generation !== this.generation) return;
       this.error = describeError(e).message;
     }
     this.started = true;
