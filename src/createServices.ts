@@ -20,6 +20,18 @@ const PRACTICE_POLL_MS = 1500;
 /** Builds every service once; extension.ts only wires what this returns. */
 export function createServices(context: vscode.ExtensionContext): Services {
   const log = createJobsOutput();
+  const recentLog: string[] = [];
+  const remember = (line: string) => {
+    recentLog.push(line);
+    if (recentLog.length > 500) recentLog.splice(0, recentLog.length - 500);
+  };
+  for (const level of ['info', 'warn', 'error'] as const) {
+    const write = log[level].bind(log);
+    (log as unknown as Record<string, (m: string) => void>)[level] = (m: string) => {
+      remember(m);
+      write(m);
+    };
+  }
   const practice = new PracticeMode();
   const account = new AzureAccount();
   const itemFilters = new Map<string, string>();
@@ -93,6 +105,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const services: Services = {
     context,
     log,
+    recentLog,
     practice,
     account,
     tree,

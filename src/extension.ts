@@ -1,11 +1,18 @@
 import type * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
 import { createServices } from './createServices';
+import type { Services } from './services';
+
+/** What activate() returns: the services, for integration tests and companion extensions. */
+export interface SiteRecoveryApi {
+  readonly services: Services;
+}
 
 /** Builds the services once and registers the commands; everything else lives in them. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): SiteRecoveryApi {
   const services = createServices(context);
   registerCommands(context, services);
+  return { services };
 }
 
 export function deactivate(): void {

@@ -18,6 +18,8 @@ export type FollowedJob = WatchedJob;
 export interface Services {
   readonly context: vscode.ExtensionContext;
   readonly log: vscode.LogOutputChannel;
+  /** The last lines written to the output channel (the channel's text is not readable back). */
+  readonly recentLog: readonly string[];
   readonly practice: PracticeMode;
   readonly account: AzureAccount;
   readonly tree: SiteRecoveryTreeProvider;

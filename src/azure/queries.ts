@@ -97,7 +97,7 @@ export class SiteRecoveryQueries {
         const containers = await allPages(client.replicationProtectionContainers.listByReplicationFabrics(vaultName, resourceGroup, fabric, opts), slot);
         const perContainer = await Promise.all(
           containers.map(({ name: container }) =>
-            container ? allPages(client.replicationProtectedItems.listByReplicationProtectionContainers(vaultName, resourceGroup, fabric, container, opts), slot) : [],
+            container ? rawItemPages(client, this.clients.connection.endpoint, vault, fabric, container, slot, options.abortSignal) : [],
           ),
         );
         return perContainer.flat();
@@ -207,6 +207,48 @@ function limiter(max: number): Slot {
       else active--;
     }
   };
+}
+
+/**
+ * A container's replicated items as plain JSON, page by page, through the SDK client's own
+ * pipeline (auth, retries, throttling). The typed list call spends ~4× more CPU turning
+ * thousands of items into model objects (npm run bench) than the round trips cost, and the
+ * mapper reads the JSON field names directly, so the full load skips that step.
+ */
+async function rawItemPages(
+  client: { sendRequest(request: import('@azure/core-rest-pipeline').PipelineRequest): Promise<import('@azure/core-rest-pipeline').PipelineResponse> },
+  endpoint: string,
+  vault: VaultRef,
+  fabric: string,
+  container: string,
+  slot: Slot,
+  abortSignal?: AbortSignal,
+): Promise<Array<Parameters<typeof toItem>[1]>> {
+  const { createPipelineRequest } = await import('@azure/core-rest-pipeline');
+  const e = encodeURIComponent;
+  let url: string | undefined =
+    `${endpoint.replace(/\/$/, '')}/subscriptions/${e(vault.subscriptionId)}/resourceGroups/${e(vault.resourceGroup)}/providers/Microsoft.RecoveryServices/vaults/${e(vault.vaultName)}` +
+    `/replicationFabrics/${e(fabric)}/replicationProtectionContainers/${e(container)}/replicationProtectedItems?api-version=${API_VERSIONS.siteRecovery}`;
+  const out: Array<Parameters<typeof toItem>[1]> = [];
+  while (url) {
+    const pageUrl: string = url;
+    const response = await slot(() => client.sendRequest(createPipelineRequest({ url: pageUrl, method: 'GET', abortSignal })));
+    const text = response.bodyAsText ?? '';
+    if (response.status >= 400) {
+      const error = new Error(`Listing the items of ${container} failed with ${response.status}`) as Error & { statusCode: number; details?: unknown };
+      error.statusCode = response.status;
+      try {
+        error.details = JSON.parse(text);
+      } catch {
+        // keep the status only
+      }
+      throw error;
+    }
+    const page = JSON.parse(text) as { value?: Array<Parameters<typeof toItem>[1]>; nextLink?: string };
+    out.push(...(page.value ?? []));
+    url = page.nextLink || undefined;
+  }
+  return out;
 }
 
 /** Every element of an SDK list, one slot per page request. */

@@ -61,6 +61,10 @@ export function describeError(error: unknown): ServiceErrorInfo {
         // Not JSON: fall through to the message.
       }
     }
+    // The SDK's parse error quotes the whole response body: unreadable in a notification.
+    if (e.code === 'PARSE_ERROR') {
+      return { code: e.code, message: 'Azure sent a response that could not be read (malformed JSON). Refresh and try again.', status: e.statusCode };
+    }
     const message = typeof e.message === 'string' && e.message ? e.message : String(error);
     return { code: typeof e.code === 'string' ? e.code : undefined, message: redact(message), status: e.statusCode };
   }

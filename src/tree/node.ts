@@ -48,7 +48,4 @@ export function errorNode(parent: TreeNode, message: string): MessageNode {
   });
 }
 
-/** Plain text for Markdown tooltips: names come from Azure and must not inject Markdown or HTML. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
-}
+export { escapeMarkdown } from '../domain/markdown';
