@@ -59,11 +59,11 @@ export function describeItem(item: ReplicatedItem): string {
     case 'operationRunning':
       return `${scenarioWords(item.currentOperation!.scenarioName)} in progress`;
     case 'readyToFailBack':
-      return 'Replicating to on-premises · ready to fail back';
+      return 'Replicating to on-premises';
     case 'awaitingCommit':
       return 'Failed over · awaiting commit';
     case 'needsReprotect':
-      return 'Failback committed · needs reprotect';
+      return 'Committed · needs reprotect';
     case 'replicatingToAzure':
       return 'Replicating to Azure';
     case 'unsupported':

@@ -68,7 +68,11 @@ export async function chooseReprotectInputs(services: Services, scope: Scope, va
       (v) => v.id,
     );
     const accounts = fabrics.flatMap((f) => (Array.isArray(f.runAsAccounts) ? (f.runAsAccounts as Array<{ accountId?: string; accountName?: string }>) : []));
-    runAsAccountId = (
+    // The account that installs the Mobility agent on the VM: when the VMs share one OS and
+    // exactly one account is named for it, that is the only sensible answer.
+    const os = new Set(items.map((i) => (i.osType ?? '').toLowerCase()));
+    const forOs = os.size === 1 ? accounts.filter((a) => [...os][0] && (a.accountName ?? '').toLowerCase().includes([...os][0])) : [];
+    runAsAccountId = forOs.length === 1 && forOs[0].accountId ? forOs[0].accountId : (
       await choose(
         'Reprotect: account the configuration server uses to reach the VM',
         accounts.filter((a) => a.accountId).map((a) => ({ label: a.accountName ?? a.accountId!, value: a.accountId! })),

@@ -33,9 +33,9 @@ describe('failback phase and actions of each observed state', () => {
   });
 
   it('describes state and direction in words', () => {
-    assert.equal(describeItem(item('classicReadyToFailBack')), 'Replicating to on-premises · ready to fail back');
+    assert.equal(describeItem(item('classicReadyToFailBack')), 'Replicating to on-premises');
     assert.equal(describeItem(item('modernAwaitingCommit')), 'Failed over · awaiting commit');
-    assert.equal(describeItem(item('classicCommitted')), 'Failback committed · needs reprotect');
+    assert.equal(describeItem(item('classicCommitted')), 'Committed · needs reprotect');
     assert.equal(describeItem(item('modernToAzure')), 'Replicating to Azure');
   });
 });
