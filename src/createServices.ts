@@ -3,7 +3,7 @@ import { AzureAccount } from './auth/azureAccount';
 import { InFlight } from './commands/common/inFlight';
 import { PracticeMode, PRACTICE_SCOPE_KEY } from './practice/practiceMode';
 import type { Scope } from './scope';
-import type { FollowedJob, Services } from './services';
+import type { FollowedJob, Services, WalkthroughStep } from './services';
 import { SiteRecoveryTreeProvider } from './tree/treeProvider';
 import { TreeRoots } from './tree/roots';
 import type { TreeNode } from './tree/node';
@@ -36,6 +36,8 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const account = new AzureAccount();
   const itemFilters = new Map<string, string>();
   const inFlight = new InFlight();
+  const completedSteps = new Set<WalkthroughStep>();
+  let stepCounter = 0;
 
   // Practice jobs lived in a simulator that is gone after a reload: never resume them.
   const stored = context.globalState.get<PersistedWatch[]>(WATCHES_KEY, []).filter((w) => w.scopeKey !== PRACTICE_SCOPE_KEY);
@@ -89,6 +91,8 @@ export function createServices(context: vscode.ExtensionContext): Services {
     tree,
     treeView,
     practice.onDidChange(() => {
+      // A new or closed practice vault: the old simulator's jobs are gone with it.
+      for (const w of tracker.running()) if (w.scopeKey === PRACTICE_SCOPE_KEY) w.stopWatching({ forget: true });
       void vscode.commands.executeCommand('setContext', 'siteRecovery.practiceOpen', !!practice.scope);
       tree.refresh();
     }),
@@ -132,8 +136,13 @@ export function createServices(context: vscode.ExtensionContext): Services {
       const speed = Math.max(1, Number(vscode.workspace.getConfiguration('siteRecovery.practice').get<number>('speed', 60)) || 60);
       return scaledClock(() => sim.now().getTime(), speed);
     },
+    completedSteps,
     stepCompleted(step) {
-      void vscode.commands.executeCommand('setContext', `siteRecovery.walkthrough.${step}`, true);
+      completedSteps.add(step);
+      // The walkthrough completes a step when its context key changes to a truthy value; a
+      // counter makes every completion a change, even when the step was done before.
+      stepCounter++;
+      void vscode.commands.executeCommand('setContext', `siteRecovery.walkthrough.${step}`, stepCounter);
     },
   };
   return services;

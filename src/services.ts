@@ -11,6 +11,8 @@ import type { TreeNode } from './tree/node';
 import type { WorkflowClock } from './workflows/clock';
 import type { WatchedJob } from './jobs/types';
 
+export type WalkthroughStep = 'failover' | 'commit' | 'reprotect' | 'practice' | 'seedDisks' | 'checklist';
+
 /** A job the extension follows; `done` settles with the job's final state. */
 export type FollowedJob = WatchedJob;
 
@@ -36,5 +38,7 @@ export interface Services {
   /** The clock workflows wait on: virtual time for the practice vault. */
   clockFor(scope: Scope): WorkflowClock;
   /** Fired after a command changed state, for the walkthrough and checklist. */
-  stepCompleted(step: 'failover' | 'commit' | 'reprotect' | 'practice' | 'seedDisks' | 'checklist'): void;
+  stepCompleted(step: WalkthroughStep): void;
+  /** Steps completed in this session (the walkthrough's completion context keys). */
+  readonly completedSteps: ReadonlySet<WalkthroughStep>;
 }

@@ -16,6 +16,8 @@ export class ChecklistPanel implements vscode.Disposable {
   private static current?: ChecklistPanel;
   private readonly panel: vscode.WebviewPanel;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Settles when the first reading of the VMs is on the page. */
+  rendered: Promise<void> = Promise.resolve();
 
   static show(title: string, targets: Array<{ scope: Scope; item: ReplicatedItem }>, changes: vscode.Event<unknown>): ChecklistPanel {
     ChecklistPanel.current?.dispose();
@@ -43,7 +45,8 @@ export class ChecklistPanel implements vscode.Disposable {
       this.disposables,
     );
     changes(() => void this.render(), undefined, this.disposables);
-    void this.render();
+    this.panel.webview.html = checklistHtml({ title: `Failback checklist: ${title}`, subtitle: 'Reading the VMs from Site Recovery…', vms: [] }, randomBytes(16).toString('base64'), this.panel.webview.cspSource);
+    this.rendered = this.render();
   }
 
   async render(): Promise<void> {

@@ -30,7 +30,7 @@ export async function showChecklist(services: Services, node?: unknown): Promise
       title = pick.item.friendlyName;
       targets = [{ scope: vault.scope, item: pick.item }];
     }
-    ChecklistPanel.show(title, targets, services.tree.onDidChangeTreeData);
+    await ChecklistPanel.show(title, targets, services.tree.onDidChangeTreeData).rendered;
     services.stepCompleted('checklist');
   } catch (e) {
     await showServiceError(services.log, 'Failback checklist', e);

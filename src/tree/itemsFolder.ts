@@ -101,11 +101,14 @@ export class ItemsFolderNode extends TreeNode {
   }
 
   private async fetchPage(): Promise<void> {
+    // Everything is loaded: asking again must not read (and append) the first page twice.
+    if (this.started && !this.continuationToken) return;
     const generation = this.generation;
     try {
       const page = await this.scope.queries.listItemsPage(this.vault, this.started ? this.continuationToken : undefined);
       if (generation !== this.generation) return;
-      this.loaded.push(...page.items);
+      const known = new Set(this.loaded.map((i) => i.id.toLowerCase()));
+      this.loaded.push(...page.items.filter((i) => !known.has(i.id.toLowerCase())));
       this.continuationToken = page.continuationToken;
       this.error = undefined;
     } catch (e) {

@@ -96,8 +96,9 @@ export function itemsFromHint(services: Services, ...hints: unknown[]): ItemTarg
     if (ids.length === 0) continue;
     const wanted = ids.map((id) => id.toLowerCase());
     const matches = (i: ReplicatedItem) => wanted.some((w) => i.id.toLowerCase() === w || i.name.toLowerCase() === w || w.endsWith(`/${i.name.toLowerCase()}`));
-    const found = services.roots.loadedVaults().flatMap((v) => v.items.items.filter(matches).map((item) => ({ scope: v.scope, item })));
-    if (found.length) return found;
+    const found = new Map<string, ItemTarget>();
+    for (const v of services.roots.loadedVaults()) for (const item of v.items.items.filter(matches)) found.set(item.id.toLowerCase(), { scope: v.scope, item });
+    if (found.size) return [...found.values()];
   }
   return [];
 }

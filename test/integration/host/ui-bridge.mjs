@@ -129,6 +129,24 @@ export class WorkbenchUi {
     return {};
   }
 
+  /**
+   * Clicks the first visible element of the editor area whose text is `text` (exact, else
+   * containing it): walkthrough step titles and their buttons, links in a page.
+   */
+  async clickInEditor({ text, timeoutMs = DEFAULT_WAIT_MS }) {
+    const area = this.page.locator('.part.editor');
+    const candidates = area.locator('a, button, .button-link, h3, .step-title, [role="button"]');
+    let target = candidates.filter({ hasText: exactly(text) }).first();
+    try {
+      await target.waitFor({ state: 'visible', timeout: Math.min(3000, timeoutMs) });
+    } catch {
+      target = candidates.filter({ hasText: text }).first();
+      await this.waitVisible(target, timeoutMs, `"${text}" in the editor area`, () => this.visibleTexts(candidates));
+    }
+    await target.click();
+    return {};
+  }
+
   /** Presses a key or chord on the focused element, e.g. "Escape", "Enter", "Control+Shift+P". */
   async pressKey({ key }) {
     await this.page.keyboard.press(key);
@@ -186,7 +204,7 @@ async function textOf(locator) {
 }
 
 const OPS = new Set(['screenshot', 'clickButton', 'pickQuickItem', 'typeInQuickInput', 'acceptQuickInput', 'clickTreeItem',
-  'expandTreeItem', 'contextMenu', 'clickInlineAction', 'treeItems', 'waitForText', 'pressKey', 'runFromCommandPalette']);
+  'expandTreeItem', 'contextMenu', 'clickInlineAction', 'treeItems', 'waitForText', 'pressKey', 'runFromCommandPalette', 'clickInEditor']);
 
 /**
  * Starts the bridge's HTTP endpoint before there is a page (the server needs its address in

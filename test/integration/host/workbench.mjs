@@ -171,6 +171,10 @@ export async function openBrowser() {
     args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run'],
   });
   const page = await browser.newPage({ viewport: VIEWPORT });
+  // code-server registers its own service worker at the origin's root; webviews served from
+  // the same origin then wait forever for their own worker to take control (blank panels).
+  // The workbench does not need code-server's worker (it only caches for offline PWA use).
+  await page.route('**/_static/out/browser/serviceWorker.js', (route) => route.abort());
   return { browser, page };
 }
 

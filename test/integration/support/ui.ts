@@ -102,6 +102,9 @@ export const ui = {
   /** Waits until the workbench shows `text` somewhere. */
   waitForText: (text: string, opts: Wait = {}) => call<void>('waitForText', { text, ...opts }),
 
+  /** Clicks text in the editor area: a walkthrough step's title or button, a link in a page. */
+  clickInEditor: (text: string, opts: Wait = {}) => call<void>('clickInEditor', { text, ...opts }),
+
   /** Presses a key or chord: "Escape", "Enter", "Control+Shift+P", ... */
   pressKey: (key: string) => call<void>('pressKey', { key }),
 

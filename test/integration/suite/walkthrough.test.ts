@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SiteRecoveryApi } from '../../../src/extension';
+import { screenshot, skipWithoutUi, ui } from '../support/ui';
+import { EXTENSION_ID, practiceItem, waitFor } from '../support/practice';
+
+// The classic failback drill run from the walkthrough's own buttons; each step must complete
+// from the real state change it stands for.
+describe('walkthrough: fail back VMware VMs from Azure', function () {
+  this.timeout(300_000);
+  let api: SiteRecoveryApi;
+
+  before(async function () {
+    skipWithoutUi(this);
+    // ×30: the 15-minute agent window lasts 30 s, longer than it takes to click from the
+    // failover to the reprotect, so the first reprotect meets the unregistered agent.
+    await vscode.workspace.getConfiguration('siteRecovery.practice').update('speed', 30, vscode.ConfigurationTarget.Global);
+    api = (await vscode.extensions.getExtension<SiteRecoveryApi>(EXTENSION_ID)!.activate()) as SiteRecoveryApi;
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await openWalkthrough();
+    await screenshot('walkthrough-start');
+  });
+
+  /** Each step starts from the walkthrough page, as a person going through it would. */
+  async function openWalkthrough(): Promise<void> {
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#failback`, false);
+    await ui.waitForText('Fail back VMware VMs from Azure');
+  }
+
+  it('opens the practice vault from its step', async () => {
+    await openWalkthrough();
+    await ui.clickInEditor('Open the practice vault');
+    await ui.clickInEditor('Open Practice Vault');
+    await waitFor('the practice step', async () => api.services.practice.scenario === 'failback-classic' && api.services.completedSteps.has('practice'));
+  });
+
+  it('shows the checklist for app-lnx-01 from its step', async () => {
+    await openWalkthrough();
+    await ui.clickInEditor('Check the prerequisites');
+    await ui.clickInEditor('Show Failback Checklist');
+    await ui.pickQuickItem('app-lnx-01');
+    await ui.waitForText('Failback Checklist: app-lnx-01');
+    await new Promise((r) => setTimeout(r, 2000)); // the webview's frame paints after the tab
+    await screenshot('checklist');
+    assert.ok(api.services.completedSteps.has('checklist'));
+  });
+
+  it('fails over, verifies, commits and reprotects from the steps', async () => {
+    await openWalkthrough();
+    await ui.clickInEditor('Fail over from Azure');
+    await ui.clickInEditor('Failover');
+    await ui.pickQuickItem('app-lnx-01');
+    await ui.acceptQuickInput();
+    await ui.pickQuickItem('Latest (crash-consistent)');
+    await ui.clickButton('Fail Back');
+    await ui.clickButton('Commit', { timeoutMs: 90_000 });
+    assert.ok(api.services.completedSteps.has('failover'), 'failover and verify steps completed');
+    await ui.clickButton('Commit');
+    await ui.clickButton('Reprotect', { timeoutMs: 90_000 });
+    assert.ok(api.services.completedSteps.has('commit'));
+    await ui.pickQuickItem('contoso-cs01');
+    await ui.clickButton('Start Reprotect');
+    await waitFor('app-lnx-01 replicating to Azure', async () => (await practiceItem(api, 'app-lnx-01')).providerInstanceType === 'InMageAzureV2', 120_000);
+    await waitFor('the reprotect step', async () => api.services.completedSteps.has('reprotect'), 30_000);
+    assert.ok(api.services.recentLog.some((l) => /\[app-lnx-01\] The agent isn't registered yet; retrying/.test(l)), 'the early reprotect met the agent window and was retried');
+    await openWalkthrough();
+    await screenshot('walkthrough-done');
+  });
+});
