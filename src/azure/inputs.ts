@@ -7,7 +7,7 @@ import type {
 } from '@azure/arm-recoveryservices-siterecovery';
 import type { RecoveryPlanInfo, ReplicatedItem, ReplicationProvider } from '../domain/model';
 import type { RecoveryPointChoice } from '../domain/recoveryPoints';
-import { ITEM_FAILBACK_DIRECTION, planFailbackDirection } from '../domain/direction';
+import { ITEM_FAILBACK_DIRECTION, PLAN_FAILBACK_DIRECTION } from '../domain/direction';
 
 // Request bodies for each provider, shaped as live vaults receive them (see FACTS.md):
 // classic failback = unplannedFailover with InMage details; modernized failback =
@@ -57,9 +57,9 @@ export function planProvider(plan: RecoveryPlanInfo, members: readonly Replicate
   return undefined;
 }
 
-export function planFailoverRequest(plan: RecoveryPlanInfo, provider: ReplicationProvider, choice: RecoveryPointChoice): PlanFailoverRequest {
+export function planFailoverRequest(_plan: RecoveryPlanInfo, provider: ReplicationProvider, choice: RecoveryPointChoice): PlanFailoverRequest {
   if (choice.kind === 'specific') throw new Error('A recovery plan recovers to the latest or the latest app-consistent point.');
-  const failoverDirection = planFailbackDirection(plan);
+  const failoverDirection = PLAN_FAILBACK_DIRECTION;
   if (provider === 'InMageRcmFailback') {
     return {
       kind: 'planned',

@@ -6,6 +6,7 @@ import { prepareFailover } from '../workflows/failoverPrep';
 import { onPremisesSite } from '../domain/sites';
 import { planProvider } from '../azure/inputs';
 import { isTerminal } from '../domain/jobs';
+import { isAzureFabric } from '../domain/direction';
 import type { RecoveryPointChoice } from '../domain/recoveryPoints';
 import { itemsFromHint, refreshItems, resolveTargets, type ItemTarget } from './common/targets';
 import { acceptPartial, confirmDestructive, requireTypedName, showServiceError } from './common/ui';
@@ -99,7 +100,7 @@ async function failoverPlan(services: Services, node: PlanNode): Promise<void> {
   await confirmDestructive(
     `Fail back recovery plan ${plan.friendlyName} from Azure to on-premises?`,
     [
-      `Direction: from Azure to on-premises: ${plan.recoveryFabricFriendlyName ?? plan.primaryFabricFriendlyName ?? 'on-premises'}.`,
+      `Direction: from Azure to on-premises: ${[plan.primaryFabricFriendlyName, plan.recoveryFabricFriendlyName].find((n) => n && !isAzureFabric(n)) ?? 'the on-premises site'}.`,
       'Site Recovery shuts down the Azure VMs of the plan and starts them on-premises, group by group.',
       `Recovery point: ${describeChoice(choice)}. ${hasGroup ? (choice.kind === 'latest' ? 'Each VM recovers to its own latest point.' : 'Each replication group recovers to its common point.') : ''}`,
       `VMs: ${members.map((m) => m.item.friendlyName).join(', ')}.`,

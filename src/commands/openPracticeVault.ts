@@ -9,7 +9,7 @@ import { showServiceError } from './common/ui';
  */
 export async function openPracticeVault(services: Services, scenario?: unknown): Promise<void> {
   try {
-    let chosen = typeof scenario === 'string' && /^failback-(classic|modernized)$/.test(scenario) ? (scenario as PracticeScenario) : undefined;
+    let chosen = typeof scenario === 'string' && /^(failback-(classic|modernized)|large)$/.test(scenario) ? (scenario as PracticeScenario) : undefined;
     if (!chosen) {
       const configured = vscode.workspace.getConfiguration('siteRecovery.practice').get<string>('scenario');
       const pick = await vscode.window.showQuickPick(

@@ -4,7 +4,8 @@ import { Scope } from '../scope';
 
 export const PRACTICE_SCOPE_KEY = 'practice';
 
-export type PracticeScenario = 'failback-classic' | 'failback-modernized';
+/** 'large' (5,000 VMs) is not offered in the picker; tests and demos open it by argument. */
+export type PracticeScenario = 'failback-classic' | 'failback-modernized' | 'large';
 
 /**
  * Practice mode: an in-process Site Recovery simulator that the real SDK talks to. It never

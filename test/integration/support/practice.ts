@@ -6,7 +6,7 @@ import type { TreeNode } from '../../../src/tree/node';
 export const EXTENSION_ID = 'site-recovery-tools.vscode-site-recovery';
 
 /** Activates the extension and opens the practice vault at a speed that keeps tests short. */
-export async function openPractice(scenario: 'failback-classic' | 'failback-modernized', speed = 600): Promise<SiteRecoveryApi> {
+export async function openPractice(scenario: 'failback-classic' | 'failback-modernized' | 'large', speed = 600): Promise<SiteRecoveryApi> {
   await vscode.workspace.getConfiguration('siteRecovery.practice').update('speed', speed, vscode.ConfigurationTarget.Global);
   const api = (await vscode.extensions.getExtension<SiteRecoveryApi>(EXTENSION_ID)!.activate()) as SiteRecoveryApi;
   await vscode.commands.executeCommand('siteRecovery.openPracticeVault', scenario);
