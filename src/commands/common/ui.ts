@@ -18,6 +18,13 @@ export function cancelled(): never {
  */
 export async function showServiceError(log: vscode.LogOutputChannel, what: string, error: unknown): Promise<void> {
   if (error instanceof UserCancelled) return;
+  // The practice vault was reset or closed while a command followed one of its jobs: the
+  // job is gone with the simulator, which the user asked for; nothing went wrong.
+  const ended = error as { name?: string; reason?: string };
+  if (ended?.name === 'JobWatchEnded' && (ended.reason === 'forgotten' || ended.reason === 'disposed')) {
+    log.info(`${what}: ${(error as Error).message}`);
+    return;
+  }
   const info: ServiceErrorInfo = describeError(error);
   log.error(`${what}: ${errorDetail(info)}`);
   const buttons = ['Show Output'];
