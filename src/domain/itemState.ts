@@ -72,3 +72,10 @@ export function describeItem(item: ReplicatedItem): string {
       return item.protectionStateDescription || item.protectionState || 'Unknown state';
   }
 }
+
+/** The tree's filter: part of the VM name or of its state text, case-insensitive. */
+export function matchesItemFilter(item: ReplicatedItem, filter: string | undefined): boolean {
+  const text = filter?.trim().toLowerCase();
+  if (!text) return true;
+  return item.friendlyName.toLowerCase().includes(text) || describeItem(item).toLowerCase().includes(text) || (item.protectionState ?? '').toLowerCase().includes(text);
+}

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ReplicatedItem, VaultRef } from '../domain/model';
-import { describeItem } from '../domain/itemState';
+import { matchesItemFilter } from '../domain/itemState';
 import { contextValue } from '../domain/contextValue';
 import { describeError } from '../domain/errors';
 import type { Scope } from '../scope';
@@ -121,10 +121,8 @@ export class ItemsFolderNode extends TreeNode {
   override async children(): Promise<TreeNode[]> {
     if (!this.started) await this.loadMore();
     if (this.error && this.loaded.length === 0) return [errorNode(this, this.error)];
-    const filter = this.ctx.itemFilter(this.vault.id)?.toLowerCase();
-    const visible = filter
-      ? this.loaded.filter((i) => i.friendlyName.toLowerCase().includes(filter) || describeItem(i).toLowerCase().includes(filter))
-      : this.loaded;
+    const filter = this.ctx.itemFilter(this.vault.id);
+    const visible = this.loaded.filter((i) => matchesItemFilter(i, filter));
     const nodes: TreeNode[] = visible.map((i) => new ItemNode(this, i));
     if (nodes.length === 0 && !this.continuationToken) {
       nodes.push(new MessageNode(this, `${this.id}/empty`, filter ? 'No replicated item matches the filter' : 'No replicated items', { icon: 'info' }));

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describeItem, failbackPhase } from '../../../src/domain/itemState';
+import { describeItem, failbackPhase, matchesItemFilter } from '../../../src/domain/itemState';
 import { itemActions } from '../../../src/domain/actions';
 import { item, STATES } from './fixtures';
 
@@ -37,5 +37,17 @@ describe('failback phase and actions of each observed state', () => {
     assert.equal(describeItem(item('modernAwaitingCommit')), 'Failed over · awaiting commit');
     assert.equal(describeItem(item('classicCommitted')), 'Committed · needs reprotect');
     assert.equal(describeItem(item('modernToAzure')), 'Replicating to Azure');
+  });
+});
+
+describe('replicated-item filter', () => {
+  it('matches part of the name or the state, ignoring case', () => {
+    const i = item('classicAwaitingCommit', { friendlyName: 'SQL-Prod-01' });
+    assert.ok(matchesItemFilter(i, 'sql'));
+    assert.ok(matchesItemFilter(i, 'awaiting COMMIT'));
+    assert.ok(matchesItemFilter(i, 'CommitPending'));
+    assert.ok(matchesItemFilter(i, '  '));
+    assert.ok(!matchesItemFilter(i, 'web'));
+    assert.ok(!matchesItemFilter(item('classicReadyToFailBack'), 'awaiting commit'));
   });
 });
