@@ -55,6 +55,8 @@ export function isAmbiguousFailure(error: unknown): boolean {
   return e?.name === 'RestError' || /ECONNRESET|ETIMEDOUT|EPIPE|PARSE_ERROR|REQUEST_SEND_ERROR/i.test(e?.code ?? '');
 }
 
+type Writer = Awaited<ReturnType<AzureClients['siteRecoveryWriter']>>;
+
 /** Failover, commit, cancel and reprotect, for items and plans. */
 export class SiteRecoveryOperations {
   constructor(
@@ -62,147 +64,101 @@ export class SiteRecoveryOperations {
     private readonly queries: SiteRecoveryQueries,
   ) {}
 
-  private writer(vault: VaultRef) {
-    return this.clients.siteRecoveryWriter(vault.subscriptionId);
-  }
-
   /**
-   * After an ambiguous failure, ask Site Recovery whether the operation started anyway
-   * (the item then names its job). If it did, track that job instead of failing; if not,
-   * the original error stands and nothing is re-sent.
+   * Sends one state-changing POST. After an ambiguous failure (5xx, reset, unreadable
+   * answer) it asks Site Recovery whether the operation started anyway — the item or plan
+   * then names its job — and follows that job instead of failing; otherwise the original
+   * error stands. Nothing is ever re-sent.
    */
-  private async reconcileItem(item: ReplicatedItem, error: unknown, scenario: RegExp): Promise<StartedOperation> {
-    if (!isAmbiguousFailure(error)) throw error;
-    let fresh: ReplicatedItem;
+  private async once(
+    vault: VaultRef,
+    scenario: RegExp,
+    reread: () => Promise<{ currentOperation?: { scenarioName: string; jobName?: string } }>,
+    send: (client: Writer, options: LroOptions) => Promise<unknown>,
+  ): Promise<StartedOperation> {
+    const client = await this.clients.siteRecoveryWriter(vault.subscriptionId);
     try {
-      fresh = await this.queries.getItem(item);
-    } catch {
+      return await startOnce((o) => send(client, o));
+    } catch (error) {
+      if (!isAmbiguousFailure(error)) throw error;
+      let op: { scenarioName: string; jobName?: string } | undefined;
+      try {
+        op = (await reread()).currentOperation;
+      } catch {
+        throw error;
+      }
+      if (op && scenario.test(op.scenarioName)) return { jobName: op.jobName, reconciled: true };
       throw error;
     }
-    const op = fresh.currentOperation;
-    if (op && scenario.test(op.scenarioName)) return { jobName: op.jobName, reconciled: true };
-    throw error;
   }
 
-  async failoverItem(item: ReplicatedItem, choice: RecoveryPointChoice): Promise<StartedOperation> {
+  private onItem(item: ReplicatedItem, scenario: RegExp, send: (client: Writer, o: LroOptions, v: VaultRef) => Promise<unknown>): Promise<StartedOperation> {
+    return this.once(item.vault, scenario, () => this.queries.getItem(item), (c, o) => send(c, o, item.vault));
+  }
+
+  private onPlan(plan: RecoveryPlanInfo, scenario: RegExp, send: (client: Writer, o: LroOptions, v: VaultRef) => Promise<unknown>): Promise<StartedOperation> {
+    return this.once(plan.vault, scenario, () => this.queries.getPlan(plan.vault, plan.name), (c, o) => send(c, o, plan.vault));
+  }
+
+  failoverItem(item: ReplicatedItem, choice: RecoveryPointChoice): Promise<StartedOperation> {
     const request = itemFailoverRequest(item, choice);
-    const client = await this.writer(item.vault);
-    const v = item.vault;
-    try {
-      return await startOnce((o) =>
-        request.kind === 'unplanned'
-          ? client.replicationProtectedItems.beginUnplannedFailover(v.vaultName, v.resourceGroup, item.fabricName, item.containerName, item.name, request.body, o)
-          : client.replicationProtectedItems.beginPlannedFailover(v.vaultName, v.resourceGroup, item.fabricName, item.containerName, item.name, request.body, o),
-      );
-    } catch (error) {
-      return this.reconcileItem(item, error, /Failover/i);
-    }
+    const { fabricName: f, containerName: c, name } = item;
+    return this.onItem(item, /Failover/i, (client, o, v) =>
+      request.kind === 'unplanned'
+        ? client.replicationProtectedItems.beginUnplannedFailover(v.vaultName, v.resourceGroup, f, c, name, request.body, o)
+        : client.replicationProtectedItems.beginPlannedFailover(v.vaultName, v.resourceGroup, f, c, name, request.body, o),
+    );
   }
 
-  async commitItem(item: ReplicatedItem): Promise<StartedOperation> {
-    const client = await this.writer(item.vault);
-    const v = item.vault;
-    try {
-      return await startOnce((o) => client.replicationProtectedItems.beginFailoverCommit(v.vaultName, v.resourceGroup, item.fabricName, item.containerName, item.name, o));
-    } catch (error) {
-      return this.reconcileItem(item, error, /Commit/i);
-    }
+  commitItem(item: ReplicatedItem): Promise<StartedOperation> {
+    return this.onItem(item, /Commit/i, (client, o, v) => client.replicationProtectedItems.beginFailoverCommit(v.vaultName, v.resourceGroup, item.fabricName, item.containerName, item.name, o));
   }
 
-  async cancelFailoverItem(item: ReplicatedItem): Promise<StartedOperation> {
-    const client = await this.writer(item.vault);
-    const v = item.vault;
-    try {
-      return await startOnce((o) => client.replicationProtectedItems.beginFailoverCancel(v.vaultName, v.resourceGroup, item.fabricName, item.containerName, item.name, o));
-    } catch (error) {
-      return this.reconcileItem(item, error, /Cancel/i);
-    }
+  cancelFailoverItem(item: ReplicatedItem): Promise<StartedOperation> {
+    return this.onItem(item, /Cancel/i, (client, o, v) => client.replicationProtectedItems.beginFailoverCancel(v.vaultName, v.resourceGroup, item.fabricName, item.containerName, item.name, o));
   }
 
-  async reprotectItem(item: ReplicatedItem, choices: ReprotectChoices): Promise<StartedOperation> {
+  reprotectItem(item: ReplicatedItem, choices: ReprotectChoices): Promise<StartedOperation> {
     const body = reprotectRequest(item, choices);
-    const client = await this.writer(item.vault);
-    const v = item.vault;
-    try {
-      return await startOnce((o) => client.replicationProtectedItems.beginReprotect(v.vaultName, v.resourceGroup, item.fabricName, item.containerName, item.name, body, o));
-    } catch (error) {
-      return this.reconcileItem(item, error, /Protection|Reprotect|ReverseReplicat/i);
-    }
+    return this.onItem(item, /Protection|Reprotect|ReverseReplicat/i, (client, o, v) =>
+      client.replicationProtectedItems.beginReprotect(v.vaultName, v.resourceGroup, item.fabricName, item.containerName, item.name, body, o),
+    );
   }
 
-  async failoverPlan(plan: RecoveryPlanInfo, provider: ReplicationProvider, choice: RecoveryPointChoice): Promise<StartedOperation> {
+  failoverPlan(plan: RecoveryPlanInfo, provider: ReplicationProvider, choice: RecoveryPointChoice): Promise<StartedOperation> {
     const request = planFailoverRequest(plan, provider, choice);
-    const client = await this.writer(plan.vault);
-    const v = plan.vault;
-    try {
-      return await startOnce((o) =>
-        request.kind === 'unplanned'
-          ? client.replicationRecoveryPlans.beginUnplannedFailover(v.vaultName, v.resourceGroup, plan.name, request.body, o)
-          : client.replicationRecoveryPlans.beginPlannedFailover(v.vaultName, v.resourceGroup, plan.name, request.body, o),
-      );
-    } catch (error) {
-      return this.reconcilePlan(plan, error, /Failover/i);
-    }
+    return this.onPlan(plan, /Failover/i, (client, o, v) =>
+      request.kind === 'unplanned'
+        ? client.replicationRecoveryPlans.beginUnplannedFailover(v.vaultName, v.resourceGroup, plan.name, request.body, o)
+        : client.replicationRecoveryPlans.beginPlannedFailover(v.vaultName, v.resourceGroup, plan.name, request.body, o),
+    );
   }
 
-  async commitPlan(plan: RecoveryPlanInfo): Promise<StartedOperation> {
-    const client = await this.writer(plan.vault);
-    const v = plan.vault;
-    try {
-      return await startOnce((o) => client.replicationRecoveryPlans.beginFailoverCommit(v.vaultName, v.resourceGroup, plan.name, o));
-    } catch (error) {
-      return this.reconcilePlan(plan, error, /Commit/i);
-    }
+  commitPlan(plan: RecoveryPlanInfo): Promise<StartedOperation> {
+    return this.onPlan(plan, /Commit/i, (client, o, v) => client.replicationRecoveryPlans.beginFailoverCommit(v.vaultName, v.resourceGroup, plan.name, o));
   }
 
-  async failoverPlanCancel(plan: RecoveryPlanInfo): Promise<StartedOperation> {
-    const client = await this.writer(plan.vault);
-    const v = plan.vault;
-    try {
-      return await startOnce((o) => client.replicationRecoveryPlans.beginFailoverCancel(v.vaultName, v.resourceGroup, plan.name, o));
-    } catch (error) {
-      return this.reconcilePlan(plan, error, /Cancel/i);
-    }
+  failoverPlanCancel(plan: RecoveryPlanInfo): Promise<StartedOperation> {
+    return this.onPlan(plan, /Cancel/i, (client, o, v) => client.replicationRecoveryPlans.beginFailoverCancel(v.vaultName, v.resourceGroup, plan.name, o));
   }
 
-  async reprotectPlan(plan: RecoveryPlanInfo): Promise<StartedOperation> {
-    const client = await this.writer(plan.vault);
-    const v = plan.vault;
-    try {
-      return await startOnce((o) => client.replicationRecoveryPlans.beginReprotect(v.vaultName, v.resourceGroup, plan.name, o));
-    } catch (error) {
-      return this.reconcilePlan(plan, error, /Protection|Reprotect/i);
-    }
-  }
-
-  private async reconcilePlan(plan: RecoveryPlanInfo, error: unknown, scenario: RegExp): Promise<StartedOperation> {
-    if (!isAmbiguousFailure(error)) throw error;
-    let fresh: RecoveryPlanInfo;
-    try {
-      fresh = await this.queries.getPlan(plan.vault, plan.name);
-    } catch {
-      throw error;
-    }
-    const op = fresh.currentOperation;
-    if (op && scenario.test(op.scenarioName)) return { jobName: op.jobName, reconciled: true };
-    throw error;
+  reprotectPlan(plan: RecoveryPlanInfo): Promise<StartedOperation> {
+    return this.onPlan(plan, /Protection|Reprotect/i, (client, o, v) => client.replicationRecoveryPlans.beginReprotect(v.vaultName, v.resourceGroup, plan.name, o));
   }
 
   async cancelJob(vault: VaultRef, jobName: string): Promise<StartedOperation> {
-    const client = await this.writer(vault);
+    const client = await this.clients.siteRecoveryWriter(vault.subscriptionId);
     const started = await startOnce((o) => client.replicationJobs.beginCancel(vault.vaultName, vault.resourceGroup, jobName, o));
     return { jobName: started.jobName ?? jobName };
   }
 
   async restartJob(vault: VaultRef, jobName: string): Promise<StartedOperation> {
-    const client = await this.writer(vault);
+    const client = await this.clients.siteRecoveryWriter(vault.subscriptionId);
     return startOnce((o) => client.replicationJobs.beginRestart(vault.vaultName, vault.resourceGroup, jobName, o));
   }
 
   async resumeJob(vault: VaultRef, jobName: string, comments?: string): Promise<StartedOperation> {
-    const client = await this.writer(vault);
-    return startOnce((o) =>
-      client.replicationJobs.beginResume(vault.vaultName, vault.resourceGroup, jobName, { properties: { comments: comments ?? 'Resumed from VS Code' } }, o),
-    );
+    const client = await this.clients.siteRecoveryWriter(vault.subscriptionId);
+    return startOnce((o) => client.replicationJobs.beginResume(vault.vaultName, vault.resourceGroup, jobName, { properties: { comments: comments ?? 'Resumed from VS Code' } }, o));
   }
 }

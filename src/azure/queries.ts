@@ -2,6 +2,7 @@ import type { AzureClients } from './clients';
 import type { JobInfo, ProcessServerInfo, RecoveryPlanInfo, RecoveryPointInfo, ReplicatedItem, VaultRef } from '../domain/model';
 import { parseArmId } from '../domain/armId';
 import { toItem, toJob, toPlan, toProcessServers, toRecoveryPoint } from './mappers';
+import { checkResponse } from './responses';
 
 export interface SubscriptionInfo {
   subscriptionId: string;
@@ -233,18 +234,7 @@ async function rawItemPages(
   while (url) {
     const pageUrl: string = url;
     const response = await slot(() => client.sendRequest(createPipelineRequest({ url: pageUrl, method: 'GET', abortSignal })));
-    const text = response.bodyAsText ?? '';
-    if (response.status >= 400) {
-      const error = new Error(`Listing the items of ${container} failed with ${response.status}`) as Error & { statusCode: number; details?: unknown };
-      error.statusCode = response.status;
-      try {
-        error.details = JSON.parse(text);
-      } catch {
-        // keep the status only
-      }
-      throw error;
-    }
-    const page = JSON.parse(text) as { value?: Array<Parameters<typeof toItem>[1]>; nextLink?: string };
+    const page = JSON.parse(checkResponse(response, `Listing the items of ${container}`)) as { value?: Array<Parameters<typeof toItem>[1]>; nextLink?: string };
     out.push(...(page.value ?? []));
     url = page.nextLink || undefined;
   }
@@ -271,16 +261,5 @@ export async function getResourceJson(clients: AzureClients, subscriptionId: str
   const client = await clients.siteRecovery(subscriptionId);
   const url = `${clients.connection.endpoint.replace(/\/$/, '')}${id}?api-version=${encodeURIComponent(apiVersion)}`;
   const response = await client.sendRequest(createPipelineRequest({ url, method: 'GET' }));
-  const body = response.bodyAsText ?? '';
-  if (response.status >= 400) {
-    const error = new Error(`GET failed with ${response.status}`) as Error & { statusCode: number; details?: unknown };
-    error.statusCode = response.status;
-    try {
-      error.details = JSON.parse(body);
-    } catch {
-      // not JSON: keep the status
-    }
-    throw error;
-  }
-  return JSON.parse(body);
+  return JSON.parse(checkResponse(response, 'Reading the resource'));
 }

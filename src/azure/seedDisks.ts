@@ -2,6 +2,7 @@ import type { AzureClients } from './clients';
 import { isSeedDisk, seedDiskVmName, type SeedDisk } from '../domain/seedDisks';
 import { parseArmId } from '../domain/armId';
 import { realDate } from '../domain/sentinels';
+import { checkResponse } from './responses';
 
 /** Compute api-version for managed disks. */
 export const DISKS_API_VERSION = '2023-04-02';
@@ -17,17 +18,8 @@ async function send(clients: AzureClients, subscriptionId: string, url: string, 
   const { createPipelineRequest } = await import('@azure/core-rest-pipeline');
   const client = writer ? await clients.siteRecoveryWriter(subscriptionId) : await clients.siteRecovery(subscriptionId);
   const response = await client.sendRequest(createPipelineRequest({ url, method }));
-  if (response.status >= 400) {
-    const error = new Error(`${method} ${parseArmId(url.replace(/^https?:\/\/[^/]+/, '').split('?')[0]).segments['disks'] ?? 'disks'} failed with ${response.status}`) as Error & { statusCode: number; details?: unknown };
-    error.statusCode = response.status;
-    try {
-      error.details = JSON.parse(response.bodyAsText ?? '');
-    } catch {
-      // keep the status only
-    }
-    throw error;
-  }
-  return response;
+  const disk = parseArmId(url.replace(/^https?:\/\/[^/]+/, '').split('?')[0]).segments['disks'];
+  return checkResponse(response, `${method === 'GET' ? 'Reading' : 'Deleting'} ${disk ? `disk ${disk}` : 'disks'}`);
 }
 
 /**
@@ -43,8 +35,7 @@ export async function listSeedDisks(clients: AzureClients, resourceGroupIds: rea
     if (!subscriptionId) continue;
     let url: string | undefined = `${endpoint}${rgId}/providers/Microsoft.Compute/disks?api-version=${DISKS_API_VERSION}`;
     while (url) {
-      const response = await send(clients, subscriptionId, url, 'GET', false);
-      const page = JSON.parse(response.bodyAsText ?? '{}') as { value?: DiskJson[]; nextLink?: string };
+      const page = JSON.parse((await send(clients, subscriptionId, url, 'GET', false)) || '{}') as { value?: DiskJson[]; nextLink?: string };
       for (const d of page.value ?? []) {
         if (!d.id || !d.name) continue;
         const candidate = { name: d.name, tags: d.tags, diskState: d.properties?.diskState };
