@@ -1,4 +1,5 @@
 import type { FullOperationResponse, OperationOptions } from '@azure/core-client';
+import type { ApplyRecoveryPointInput } from '@azure/arm-recoveryservices-siterecovery';
 import type { AzureClients } from './clients';
 import type { SiteRecoveryQueries } from './queries';
 import type { RecoveryPlanInfo, ReplicatedItem, VaultRef } from '../domain/model';
@@ -116,6 +117,15 @@ export class SiteRecoveryOperations {
 
   cancelFailoverItem(item: ReplicatedItem): Promise<StartedOperation> {
     return this.onItem(item, /Cancel/i, (client, o, v) => client.replicationProtectedItems.beginFailoverCancel(v.vaultName, v.resourceGroup, item.fabricName, item.containerName, item.name, o));
+  }
+
+  /** Moves a failed-over (not yet committed) VM to another recovery point. */
+  changeRecoveryPoint(item: ReplicatedItem, recoveryPointId: string): Promise<StartedOperation> {
+    // No provider adds fields for InMage / InMageRcmFailback; the instanceType names the provider.
+    const body = { properties: { recoveryPointId, providerSpecificDetails: { instanceType: item.providerInstanceType } } } as ApplyRecoveryPointInput;
+    return this.onItem(item, /ChangePit|ApplyRecoveryPoint|Failover/i, (client, o, v) =>
+      client.replicationProtectedItems.beginApplyRecoveryPoint(v.vaultName, v.resourceGroup, item.fabricName, item.containerName, item.name, body, o),
+    );
   }
 
   reprotectItem(item: ReplicatedItem, choices: ReprotectChoices): Promise<StartedOperation> {

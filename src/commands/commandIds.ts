@@ -9,6 +9,7 @@ export const COMMAND_IDS = [
   'siteRecovery.failover',
   'siteRecovery.commitFailover',
   'siteRecovery.cancelFailover',
+  'siteRecovery.changeRecoveryPoint',
   'siteRecovery.reprotect',
   'siteRecovery.cancelJob',
   'siteRecovery.restartJob',

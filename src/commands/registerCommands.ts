@@ -3,6 +3,7 @@ import type { Services } from '../services';
 import { COMMAND_IDS, type CommandId } from './commandIds';
 import { cancelFailover } from './cancelFailover';
 import { cancelJob } from './cancelJob';
+import { changeRecoveryPoint } from './changeRecoveryPoint';
 import { commitFailover } from './commitFailover';
 import { copyId } from './copyId';
 import { deleteSeedDisks } from './deleteSeedDisks';
@@ -37,6 +38,7 @@ export function registerCommands(context: vscode.ExtensionContext, s: Services):
     'siteRecovery.failover': (node, nodes, hint) => failover(s, node, nodes, hint),
     'siteRecovery.commitFailover': (node, nodes, hint) => commitFailover(s, node, nodes, hint),
     'siteRecovery.cancelFailover': (node, nodes) => cancelFailover(s, node, nodes),
+    'siteRecovery.changeRecoveryPoint': (node) => changeRecoveryPoint(s, node),
     'siteRecovery.reprotect': (node, nodes, hint) => reprotect(s, node, nodes, hint),
     'siteRecovery.cancelJob': (node) => cancelJob(s, node),
     'siteRecovery.restartJob': (node) => restartJob(s, node),

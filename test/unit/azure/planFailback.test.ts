@@ -59,3 +59,20 @@ describe('recovery plan failback with a replication group, through the SDK', fun
     assert.equal(await failoverPointId(w, members.find((m) => !m.multiVmGroupName)!), own.name.toLowerCase(), 'a VM outside the group: its own latest app-consistent point');
   });
 });
+
+describe('change recovery point before commit, through the SDK', function () {
+  this.timeout(30_000);
+
+  it('moves a failed-over VM to the chosen point with one POST', async () => {
+    const w = await practiceWorld();
+    const item = (await w.items()).find((i) => i.allowedOperations.includes('ChangePit'));
+    assert.ok(item, 'the scenario has a failed-over VM awaiting commit');
+    const older = (await w.scope.queries.listRecoveryPoints(item))[3];
+    w.sim.clearRequestLog();
+    const started = await w.scope.operations.changeRecoveryPoint(item, older.id);
+    assert.equal(w.posts().length, 1);
+    assert.match(w.posts()[0].path, /\/applyRecoveryPoint$/i);
+    assert.equal((await w.runJob(started.jobName!)).state, 'Succeeded');
+    assert.equal(await failoverPointId(w, item), older.name.toLowerCase());
+  });
+});

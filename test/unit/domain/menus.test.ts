@@ -26,7 +26,7 @@ const ACTION_COMMAND: Record<ItemAction, string | undefined> = {
   commit: 'siteRecovery.commitFailover',
   cancelFailover: 'siteRecovery.cancelFailover',
   reprotect: 'siteRecovery.reprotect',
-  changeRecoveryPoint: undefined,
+  changeRecoveryPoint: 'siteRecovery.changeRecoveryPoint',
   disableProtection: undefined,
 };
 const STATE_COMMANDS = new Set(Object.values(ACTION_COMMAND).filter(Boolean) as string[]);
