@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
 import { createServices } from './createServices';
+import { resumePendingReprotects } from './commands/common/reprotectSession';
 import type { Services } from './services';
 
 /** What activate() returns: the services, for integration tests and companion extensions. */
@@ -12,6 +13,9 @@ export interface SiteRecoveryApi {
 export function activate(context: vscode.ExtensionContext): SiteRecoveryApi {
   const services = createServices(context);
   registerCommands(context, services);
+  // Reprotects that were waiting for an agent when the window closed carry on.
+  void resumePendingReprotects(services);
+  services.account.onDidChange(() => void resumePendingReprotects(services));
   return { services };
 }
 

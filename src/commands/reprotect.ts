@@ -2,10 +2,8 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import type { JobInfo } from '../domain/model';
 import { precheckAction } from '../domain/prechecks';
-import { countdownText, DEFAULT_AGENT_RETRY } from '../domain/agentWindow';
 import { isSuccess } from '../domain/jobs';
-import { describeError, errorSummary } from '../domain/errors';
-import { runReprotect } from '../workflows/reprotectRunner';
+import { agentPolicy, reprotectOneVm } from './common/reprotectSession';
 import { itemsFromHint, refreshItems, resolveTargets, type ItemTarget } from './common/targets';
 import { acceptPartial, showServiceError, cancelled } from './common/ui';
 import { chooseReprotectInputs } from './common/reprotectChoices';
@@ -55,48 +53,13 @@ async function reprotectItems(services: Services, chosen: ItemTarget[]): Promise
     start,
   );
   if (answer !== start) cancelled();
-  const windowMinutes = vscode.workspace.getConfiguration('siteRecovery').get<number>('reprotect.agentWaitMinutes', 15);
-  const policy = { ...DEFAULT_AGENT_RETRY, windowMs: windowMinutes * 60_000 };
-  const clock = services.clockFor(scope);
+  const policy = agentPolicy();
   const results = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Reprotect', cancellable: true },
     async (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
-      return Promise.all(
-        ready.map(async (t) => {
-          const name = t.item.friendlyName;
-          if (!services.inFlight.tryHold(`${t.item.id}#reprotect`)) return undefined;
-          try {
-            return await runReprotect(
-              t.item,
-              inputs,
-              {
-                queries: scope.queries,
-                operations: scope.operations,
-                clock,
-                policy,
-                waitForJob: (jobName) => services.followJob(scope, vault, jobName, name).done,
-              },
-              (e) => {
-                const line = reprotectEventText(name, e);
-                services.log.info(line);
-                progress.report({ message: line.replace(/^\[[^\]]*\] /, `${name}: `) });
-              },
-              abort.signal,
-            );
-          } catch (e) {
-            if ((e as Error).name === 'AbortError') {
-              services.log.info(`[${name}] Stopped waiting for the agent; no reprotect is pending.`);
-              return undefined;
-            }
-            services.log.error(`[${name}] Reprotect failed: ${errorSummary(describeError(e))}`);
-            throw e;
-          } finally {
-            services.inFlight.release(`${t.item.id}#reprotect`);
-          }
-        }),
-      );
+      return Promise.all(ready.map((t) => reprotectOneVm(services, scope, t.item, inputs, policy, (message) => progress.report({ message }), abort.signal)));
     },
   );
   services.tree.refresh();
@@ -108,20 +71,5 @@ async function reprotectItems(services: Services, chosen: ItemTarget[]): Promise
     const show = 'Show Output';
     const a = await vscode.window.showWarningMessage(`Reprotect finished for ${done.length} of ${ready.length} VMs.`, show);
     if (a === show) services.log.show(true);
-  }
-}
-
-function reprotectEventText(name: string, e: Parameters<Parameters<typeof runReprotect>[3]>[0]): string {
-  switch (e.kind) {
-    case 'waitingForAgent':
-      return `[${name}] Waiting for the on-premises agent to register (${countdownText(e.msLeft)} left)…`;
-    case 'sent':
-      return `[${name}] Reprotect sent (attempt ${e.attempt})${e.jobName ? `, job ${e.jobName}` : ''}.`;
-    case 'agentNotReady':
-      return `[${name}] The agent isn't registered yet; retrying in ${countdownText(e.nextTryInMs)} (window ${countdownText(e.msLeft)} left).`;
-    case 'finished':
-      return `[${name}] Reprotect ${String(e.job.state).toLowerCase()}.`;
-    case 'gaveUp':
-      return `[${name}] ${e.reason}`;
   }
 }

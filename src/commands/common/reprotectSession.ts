@@ -1,0 +1,143 @@
+import * as vscode from 'vscode';
+import type { Services } from '../../services';
+import type { JobInfo, ReplicatedItem, VaultRef } from '../../domain/model';
+import type { ReprotectChoices } from '../../azure/inputs';
+import type { Scope } from '../../scope';
+import { countdownText, DEFAULT_AGENT_RETRY, type AgentRetryPolicy } from '../../domain/agentWindow';
+import { describeError, errorSummary } from '../../domain/errors';
+import { runReprotect, type ReprotectEvent } from '../../workflows/reprotectRunner';
+
+const PENDING_KEY = 'siteRecovery.pendingReprotects';
+
+/** A reprotect waiting out the agent window, kept so that a window reload resumes it. */
+export interface PendingReprotect {
+  scopeKey: string;
+  vault: VaultRef;
+  item: Pick<ReplicatedItem, 'id' | 'name' | 'fabricName' | 'containerName' | 'friendlyName'>;
+  choices: ReprotectChoices;
+  /** Epoch ms (of the scope's clock) after which the agent window is over. */
+  deadline: number;
+}
+
+export function agentPolicy(): AgentRetryPolicy {
+  const minutes = vscode.workspace.getConfiguration('siteRecovery').get<number>('reprotect.agentWaitMinutes', 15);
+  return { ...DEFAULT_AGENT_RETRY, windowMs: Math.max(1, minutes) * 60_000 };
+}
+
+function pending(services: Services): PendingReprotect[] {
+  return services.context.globalState.get<PendingReprotect[]>(PENDING_KEY, []);
+}
+
+function setPending(services: Services, value: PendingReprotect[]): Thenable<void> {
+  return services.context.globalState.update(PENDING_KEY, value);
+}
+
+function eventText(name: string, e: ReprotectEvent): string {
+  switch (e.kind) {
+    case 'waitingForAgent':
+      return `[${name}] Waiting for the on-premises agent to register (${countdownText(e.msLeft)} left)…`;
+    case 'sent':
+      return `[${name}] Reprotect sent (attempt ${e.attempt})${e.jobName ? `, job ${e.jobName}` : ''}.`;
+    case 'agentNotReady':
+      return `[${name}] The agent isn't registered yet; retrying in ${countdownText(e.nextTryInMs)} (window ${countdownText(e.msLeft)} left).`;
+    case 'finished':
+      return `[${name}] Reprotect ${String(e.job.state).toLowerCase()}.`;
+    case 'gaveUp':
+      return `[${name}] ${e.reason}`;
+  }
+}
+
+/**
+ * Runs one VM's reprotect through the agent window (workflows/reprotectRunner) with what a
+ * person sees: log lines, a progress message with a countdown that ticks every second while
+ * waiting, and a persisted record so that a reload picks the wait up again. At most one per VM.
+ */
+export async function reprotectOneVm(
+  services: Services,
+  scope: Scope,
+  item: ReplicatedItem,
+  choices: ReprotectChoices,
+  policy: AgentRetryPolicy,
+  report: (message: string) => void,
+  signal: AbortSignal,
+): Promise<JobInfo | undefined> {
+  const name = item.friendlyName;
+  const key = `${item.id}#reprotect`;
+  if (!services.inFlight.tryHold(key)) {
+    services.log.warn(`[${name}] A reprotect is already running for this VM.`);
+    return undefined;
+  }
+  const clock = services.clockFor(scope);
+  const record: PendingReprotect = {
+    scopeKey: scope.key,
+    vault: item.vault,
+    item: { id: item.id, name: item.name, fabricName: item.fabricName, containerName: item.containerName, friendlyName: name },
+    choices,
+    deadline: clock.now() + policy.windowMs,
+  };
+  const others = pending(services).filter((p) => p.item.id.toLowerCase() !== item.id.toLowerCase());
+  if (!scope.practice) await setPending(services, [...others, record]);
+  let waitingUntil: number | undefined;
+  let waitingText = '';
+  const tick = setInterval(() => {
+    if (waitingUntil !== undefined) report(`${name}: ${waitingText} ${countdownText(waitingUntil - clock.now())}`);
+  }, 1000);
+  try {
+    return await runReprotect(
+      item,
+      choices,
+      { queries: scope.queries, operations: scope.operations, clock, policy, waitForJob: (jobName) => services.followJob(scope, item.vault, jobName, name).done },
+      (e) => {
+        const line = eventText(name, e);
+        services.log.info(line);
+        report(line.replace(/^\[[^\]]*\] /, `${name}: `));
+        waitingUntil = e.kind === 'waitingForAgent' ? clock.now() + Math.min(policy.intervalMs, e.msLeft) : e.kind === 'agentNotReady' ? clock.now() + e.nextTryInMs : undefined;
+        waitingText = e.kind === 'waitingForAgent' ? 'waiting for the agent to register; next check in' : 'agent not registered yet; retrying in';
+      },
+      signal,
+    );
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') {
+      services.log.info(`[${name}] Stopped waiting for the agent; no reprotect is pending.`);
+      return undefined;
+    }
+    services.log.error(`[${name}] Reprotect failed: ${errorSummary(describeError(e))}`);
+    throw e;
+  } finally {
+    clearInterval(tick);
+    services.inFlight.release(key);
+    await setPending(services, pending(services).filter((p) => p.item.id.toLowerCase() !== item.id.toLowerCase()));
+  }
+}
+
+/**
+ * After a reload: reprotects that were waiting out the agent window carry on, for the time
+ * left of their window, once their account's scope is available again.
+ */
+export async function resumePendingReprotects(services: Services): Promise<number> {
+  const entries = pending(services);
+  let resumed = 0;
+  for (const entry of entries) {
+    const scope = services.scope(entry.scopeKey);
+    if (!scope) continue;
+    const left = entry.deadline - services.clockFor(scope).now();
+    if (left <= 0) {
+      services.log.warn(`[${entry.item.friendlyName}] The agent window ended while VS Code was closed; reprotect again when the agent has registered.`);
+      await setPending(services, pending(services).filter((p) => p !== entry && p.item.id !== entry.item.id));
+      continue;
+    }
+    resumed++;
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Reprotect (resumed)', cancellable: true }, async (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      try {
+        const item = await scope.queries.getItem({ vault: entry.vault, ...entry.item });
+        await reprotectOneVm(services, scope, item, entry.choices, { ...agentPolicy(), windowMs: left }, (message) => progress.report({ message }), abort.signal);
+        services.tree.refresh();
+      } catch (e) {
+        services.log.error(`[${entry.item.friendlyName}] Resumed reprotect failed: ${errorSummary(describeError(e))}`);
+      }
+    });
+  }
+  return resumed;
+}
