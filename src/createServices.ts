@@ -46,7 +46,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   let roots: TreeRoots;
   const scope = (key: string): Scope | undefined => {
     if (key === PRACTICE_SCOPE_KEY) return practice.scope;
-    return roots?.azure.key === key ? roots.azure : undefined;
+    return roots?.scopeByKey(key);
   };
   const tracker = new JobTracker({
     scopes: (key) => scope(key)?.queries,

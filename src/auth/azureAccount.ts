@@ -38,9 +38,11 @@ export class AzureAccount implements vscode.Disposable {
     return !!session;
   }
 
-  async signIn(): Promise<boolean> {
+  /** Interactive sign-in; with a tenant, to that tenant (an account can need one per tenant). */
+  async signIn(tenantId?: string): Promise<boolean> {
     if (this.method === 'azureIdentity') return true;
-    const session = await vscode.authentication.getSession(this.cloud.authProvider, [this.cloud.scope], { createIfNone: true });
+    const scopes = [this.cloud.scope, ...(tenantId ? [`VSCODE_TENANT:${tenantId}`] : [])];
+    const session = await vscode.authentication.getSession(this.cloud.authProvider, scopes, { createIfNone: true });
     this.changed.fire();
     return !!session;
   }

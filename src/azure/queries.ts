@@ -50,6 +50,14 @@ export class SiteRecoveryQueries {
     return out.sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
 
+  /** Tenants the signed-in account can reach. */
+  async listTenants(): Promise<Array<{ tenantId: string; displayName: string }>> {
+    const client = await this.clients.subscriptions();
+    const out: Array<{ tenantId: string; displayName: string }> = [];
+    for await (const t of client.tenants.list()) if (t.tenantId) out.push({ tenantId: t.tenantId, displayName: t.displayName ?? t.defaultDomain ?? t.tenantId });
+    return out;
+  }
+
   async listVaults(subscriptionId: string): Promise<VaultRef[]> {
     const client = await this.clients.vaults(subscriptionId);
     const out: VaultRef[] = [];

@@ -31,7 +31,7 @@ export function registerCommands(context: vscode.ExtensionContext, s: Services):
   const docs = new PropertiesDocuments();
   const table: Record<CommandId, Handler> = {
     'siteRecovery.refresh': (node) => refresh(s, node as TreeNode | undefined),
-    'siteRecovery.signIn': () => signIn(s),
+    'siteRecovery.signIn': (tenantId) => signIn(s, tenantId),
     'siteRecovery.selectSubscriptions': () => selectSubscriptions(s),
     'siteRecovery.openPracticeVault': (scenario) => openPracticeVault(s, scenario),
     'siteRecovery.resetPracticeVault': () => resetPracticeVault(s),

@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { showServiceError } from './common/ui';
 
-export async function signIn(services: Services): Promise<void> {
+export async function signIn(services: Services, tenantId?: unknown): Promise<void> {
   try {
-    if (await services.account.signIn()) services.tree.refresh();
+    if (await services.account.signIn(typeof tenantId === 'string' && /^[0-9a-f-]{36}$/i.test(tenantId) ? tenantId : undefined)) services.tree.refresh();
   } catch (e) {
     const message = (e as Error)?.message ?? String(e);
     if (/no authentication provider|not.*registered/i.test(message)) {

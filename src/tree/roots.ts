@@ -3,6 +3,7 @@ import type { AzureAccount } from '../auth/azureAccount';
 import type { PracticeMode } from '../practice/practiceMode';
 import type { Scope } from '../scope';
 import { describeError } from '../domain/errors';
+import type { SubscriptionInfo } from '../azure/queries';
 import type { TreeContext } from './context';
 import { MessageNode, TreeNode, errorNode } from './node';
 import { PracticeRootNode, SubscriptionNode } from './scopeNodes';
@@ -18,6 +19,8 @@ const SIGN_IN_CHECK_MS = 3000;
 export class TreeRoots {
   private practiceRoot?: PracticeRootNode;
   private azureScope?: Scope;
+  /** One scope per tenant: a token is issued for one tenant at a time. */
+  private tenantScopes = new Map<string, Scope>();
   private subscriptionNodes = new Map<string, SubscriptionNode>();
 
   constructor(
@@ -28,6 +31,7 @@ export class TreeRoots {
     practice.onDidChange(() => (this.practiceRoot = undefined));
     account.onDidChange(() => {
       this.azureScope = undefined;
+      this.tenantScopes.clear();
       this.subscriptionNodes.clear();
     });
   }
@@ -37,6 +41,46 @@ export class TreeRoots {
   get azure(): Scope {
     this.azureScope ??= this.account.scope();
     return this.azureScope;
+  }
+
+  private tenantScope(tenantId: string): Scope {
+    let scope = this.tenantScopes.get(tenantId);
+    if (!scope) this.tenantScopes.set(tenantId, (scope = this.account.scope(tenantId)));
+    return scope;
+  }
+
+  /** The Azure scope with this key (home or a tenant's), for the job tracker after a reload. */
+  scopeByKey(key: string): Scope | undefined {
+    if (this.azure.key === key) return this.azure;
+    const tenant = /:([^:]+)$/.exec(key)?.[1];
+    return tenant && tenant !== 'home' && key.startsWith('azure:') ? this.tenantScope(tenant) : undefined;
+  }
+
+  /**
+   * Subscriptions of every tenant the account reaches, each listed with its tenant's scope.
+   * A tenant that needs an interactive sign-in (MFA, conditional access) is named, not hidden.
+   */
+  async allSubscriptions(): Promise<{ subs: Array<SubscriptionInfo & { scope: Scope }>; tenantsNeedingSignIn: Array<{ tenantId: string; displayName: string }> }> {
+    let tenants: Array<{ tenantId: string; displayName: string }>;
+    try {
+      tenants = await this.azure.queries.listTenants();
+    } catch {
+      tenants = [];
+    }
+    if (tenants.length <= 1) return { subs: (await this.azure.queries.listSubscriptions()).map((s) => ({ ...s, scope: this.azure })), tenantsNeedingSignIn: [] };
+    const subs = new Map<string, SubscriptionInfo & { scope: Scope }>();
+    const tenantsNeedingSignIn: Array<{ tenantId: string; displayName: string }> = [];
+    await Promise.all(
+      tenants.map(async (t) => {
+        const scope = this.tenantScope(t.tenantId);
+        try {
+          for (const s of await scope.queries.listSubscriptions()) if (!subs.has(s.subscriptionId)) subs.set(s.subscriptionId, { ...s, scope });
+        } catch {
+          tenantsNeedingSignIn.push(t);
+        }
+      }),
+    );
+    return { subs: [...subs.values()].sort((a, b) => a.displayName.localeCompare(b.displayName)), tenantsNeedingSignIn };
   }
 
   async roots(): Promise<TreeNode[]> {
@@ -52,13 +96,16 @@ export class TreeRoots {
       return nodes;
     }
     try {
-      const subs = await this.azure.queries.listSubscriptions();
+      const { subs, tenantsNeedingSignIn } = await this.allSubscriptions();
       const selected = selectedSubscriptionIds();
       const shown = selected.size ? subs.filter((s) => selected.has(s.subscriptionId.toLowerCase())) : subs;
-      for (const s of shown) {
+      for (const { scope: subScope, ...s } of shown) {
         let node = this.subscriptionNodes.get(s.subscriptionId);
-        if (!node) this.subscriptionNodes.set(s.subscriptionId, (node = new SubscriptionNode(undefined, this.azure, this.ctx, this.now, s)));
+        if (!node) this.subscriptionNodes.set(s.subscriptionId, (node = new SubscriptionNode(undefined, subScope, this.ctx, this.now, s)));
         nodes.push(node);
+      }
+      for (const t of tenantsNeedingSignIn) {
+        nodes.push(new MessageNode(undefined, `signin/${t.tenantId}`, `Sign in to ${t.displayName}…`, { icon: 'sign-in', description: 'tenant', command: { command: 'siteRecovery.signIn', title: 'Sign In', arguments: [t.tenantId] } }));
       }
       if (shown.length === 0) nodes.push(new MessageNode(undefined, 'nosubs', 'No subscriptions selected', { icon: 'filter', command: { command: 'siteRecovery.selectSubscriptions', title: 'Select' } }));
     } catch (e) {
