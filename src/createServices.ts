@@ -11,7 +11,8 @@ import { JobTracker } from './jobs/jobTracker';
 import { createJobsOutput, createJobsUi, logSinkFor } from './jobs/jobsUi';
 import type { PersistedWatch } from './jobs/types';
 import { scaledClock, wallClock } from './workflows/clock';
-import { isTerminal } from './domain/jobs';
+import { isSuccess, isTerminal } from './domain/jobs';
+import { notifyJobFinished } from './jobs/jobNotifications';
 
 const WATCHES_KEY = 'siteRecovery.watchedJobs';
 /** The practice vault runs on a fast virtual clock; poll it often so the drill feels live. */
@@ -76,7 +77,10 @@ export function createServices(context: vscode.ExtensionContext): Services {
       return [...seen];
     },
   });
-  tree = new SiteRecoveryTreeProvider(() => roots.roots());
+  tree = new SiteRecoveryTreeProvider(
+    () => roots.roots(),
+    () => roots.loadedVaults().forEach((v) => v.items.reset()),
+  );
   const treeView = vscode.window.createTreeView<TreeNode>('siteRecovery.explorer', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
 
   let refreshTimer: NodeJS.Timeout | undefined;
@@ -88,6 +92,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     practice,
     account,
     tracker,
+    roots,
     tree,
     treeView,
     practice.onDidChange(() => {
@@ -120,14 +125,18 @@ export function createServices(context: vscode.ExtensionContext): Services {
     inFlight,
     itemFilters,
     scope,
-    followJob(s, vault, jobName, label): FollowedJob {
-      commandOwned.add(jobName.toLowerCase());
+    followJob(s, vault, jobName, label, owned = true): FollowedJob {
+      if (owned) commandOwned.add(jobName.toLowerCase());
       return tracker.watch({ scopeKey: s.key, vault, jobName, label });
     },
     async withJobProgress(title, jobs) {
       const results = await jobsUi.trackWithProgress(jobs, title);
-      // Stopped watching: the command will not see the end, so the tracker's notification will.
-      for (const j of jobs) if (!j.latest || !isTerminal(j.latest.state)) commandOwned.delete(j.jobName.toLowerCase());
+      for (const j of jobs) {
+        // Stopped watching: the command will not see the end, so the tracker's notification will.
+        if (!j.latest || !isTerminal(j.latest.state)) commandOwned.delete(j.jobName.toLowerCase());
+        // A command goes on with its next step only after success; a failure is told here.
+        else if (!isSuccess(j.latest.state)) void notifyJobFinished(j.latest, j, () => log.show(true));
+      }
       return results;
     },
     clockFor(s) {

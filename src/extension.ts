@@ -15,7 +15,7 @@ export function activate(context: vscode.ExtensionContext): SiteRecoveryApi {
   registerCommands(context, services);
   // Reprotects that were waiting for an agent when the window closed carry on.
   void resumePendingReprotects(services);
-  services.account.onDidChange(() => void resumePendingReprotects(services));
+  context.subscriptions.push(services.account.onDidChange(() => void resumePendingReprotects(services)));
   return { services };
 }
 

@@ -31,8 +31,11 @@ export interface Services {
   readonly itemFilters: Map<string, string>;
   /** Scope by key: "practice" or an Azure scope. */
   scope(key: string): Scope | undefined;
-  /** Starts following a job (output channel, status bar, persisted across reloads). */
-  followJob(scope: Scope, vault: VaultRef, jobName: string, label: string): FollowedJob;
+  /**
+   * Starts following a job (output channel, status bar, persisted across reloads). `owned`
+   * (default): the calling command reports the outcome, so the tracker's notification stays quiet.
+   */
+  followJob(scope: Scope, vault: VaultRef, jobName: string, label: string, owned?: boolean): FollowedJob;
   /** One progress notification for a user action; Cancel = stop watching. */
   withJobProgress(title: string, jobs: FollowedJob[]): Promise<JobInfo[]>;
   /** The clock workflows wait on: virtual time for the practice vault. */

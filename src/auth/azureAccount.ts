@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { Scope } from '../scope';
 import { cloudFromEnvironment, type CloudInfo } from './clouds';
+import { lazyIdentityCredential } from '../azure/identityCredential';
 
 /**
  * Sign-in through VS Code's own accounts (no secrets stored by this extension), with an
@@ -54,7 +55,7 @@ export class AzureAccount implements vscode.Disposable {
       async getToken(): Promise<AccessToken | null> {
         const scopes = [cloud.scope, ...(tenantId ? [`VSCODE_TENANT:${tenantId}`] : [])];
         const session = await vscode.authentication.getSession(cloud.authProvider, scopes, { silent: true });
-        if (!session) throw new Error('Your Azure sign-in has expired. Run "Site Recovery: Sign In to Azure".');
+        if (!session) throw Object.assign(new Error('Your Azure sign-in has expired. Run "Site Recovery: Sign In to Azure".'), { statusCode: 401, code: 'AuthenticationFailed' });
         // VS Code refreshes sessions itself; a token is good for minutes at least.
         return { token: session.accessToken, expiresOnTimestamp: Date.now() + 5 * 60_000 };
       },
@@ -75,17 +76,4 @@ export class AzureAccount implements vscode.Disposable {
   dispose(): void {
     this.disposables.forEach((d) => d.dispose());
   }
-}
-
-/** @azure/identity is loaded only when a user opts in to it. */
-function lazyIdentityCredential(): TokenCredential {
-  let inner: Promise<TokenCredential> | undefined;
-  return {
-    async getToken(scopes, options) {
-      inner ??= import('@azure/identity').then(
-        (id) => new id.ChainedTokenCredential(new id.AzureCliCredential(), new id.EnvironmentCredential()),
-      );
-      return (await inner).getToken(scopes, options);
-    },
-  };
 }

@@ -44,12 +44,22 @@ export class ChecklistPanel implements vscode.Disposable {
       undefined,
       this.disposables,
     );
-    changes(() => void this.render(), undefined, this.disposables);
+    let timer: NodeJS.Timeout | undefined;
+    changes(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void this.render(), 500);
+    }, undefined, this.disposables);
+    this.disposables.push({ dispose: () => clearTimeout(timer) });
     this.panel.webview.html = checklistHtml({ title: `Failback checklist: ${title}`, subtitle: 'Reading the VMs from Site Recovery…', vms: [] }, randomBytes(16).toString('base64'), this.panel.webview.cspSource);
     this.rendered = this.render();
   }
 
+  private disposed = false;
+  private renders = 0;
+
   async render(): Promise<void> {
+    // Renders overlap when the tree changes quickly: only the newest may write the page.
+    const ticket = ++this.renders;
     const vms = await Promise.all(
       this.targets.map(async (t) => {
         let item = t.item;
@@ -63,7 +73,7 @@ export class ChecklistPanel implements vscode.Disposable {
         return { name: item.friendlyName, state: describeItem(item), steps: failbackChecklist(item, points), itemId: item.id };
       }),
     );
-    this.targets = this.targets.map((t, i) => ({ scope: t.scope, item: { ...t.item, friendlyName: vms[i].name } }));
+    if (this.disposed || ticket !== this.renders) return;
     const view: ChecklistView = { title: `Failback checklist: ${this.title}`, subtitle: 'Fail back VMware VMs from Azure: failover, verify, commit, reprotect.', vms };
     this.panel.webview.html = checklistHtml(view, randomBytes(16).toString('base64'), this.panel.webview.cspSource);
   }
@@ -74,6 +84,8 @@ export class ChecklistPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     if (ChecklistPanel.current === this) ChecklistPanel.current = undefined;
     this.disposables.forEach((d) => d.dispose());
     this.panel.dispose();

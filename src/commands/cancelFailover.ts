@@ -2,6 +2,7 @@ import type { Services } from '../services';
 import { precheckAction } from '../domain/prechecks';
 import { refreshItems, resolveTargets } from './common/targets';
 import { acceptPartial, confirmDestructive, showServiceError } from './common/ui';
+import { runPlanOperation } from './common/planOperation';
 import { startItemOperations } from './common/runOperation';
 
 /** Cancel a failover that awaits commit: the VMs go back to replicating, where Site Recovery allows it. */
@@ -9,10 +10,14 @@ export async function cancelFailover(services: Services, clicked?: unknown, sele
   try {
     const target = await resolveTargets(services, 'cancelFailover', clicked, selected);
     if (target.kind === 'plan') {
-      const { node } = target;
-      await confirmDestructive(`Cancel the failover of recovery plan ${node.plan.friendlyName}?`, 'Site Recovery reverts the failover of the plan.', 'Cancel Failover');
-      const started = await node.scope.operations.failoverPlanCancel(node.plan);
-      if (started.jobName) await services.withJobProgress(`Cancelling failover of ${node.plan.friendlyName}`, [services.followJob(node.scope, node.plan.vault, started.jobName, node.plan.friendlyName)]);
+      await runPlanOperation(
+        services,
+        target.node,
+        'cancelFailover',
+        'Cancel failover',
+        { message: (p) => `Cancel the failover of recovery plan ${p.friendlyName}?`, detail: 'Site Recovery reverts the failover of every VM in the plan.', button: 'Cancel Failover' },
+        (p) => target.node.scope.operations.failoverPlanCancel(p),
+      );
       return;
     }
     const fresh = await refreshItems(target.items);

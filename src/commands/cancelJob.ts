@@ -20,7 +20,7 @@ export async function cancelJob(services: Services, node?: unknown): Promise<voi
     );
     await scope.operations.cancelJob(fresh.vault, fresh.name);
     services.log.info(`[${fresh.targetObjectName ?? fresh.name}] Cancel requested for job ${fresh.name}.`);
-    services.followJob(scope, fresh.vault, fresh.name, fresh.targetObjectName ?? fresh.name);
+    services.followJob(scope, fresh.vault, fresh.name, fresh.targetObjectName ?? fresh.name, false);
     services.tree.refresh();
   } catch (e) {
     await showServiceError(services.log, 'Cancel job', e);

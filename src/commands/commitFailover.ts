@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { precheckAction } from '../domain/prechecks';
-import { planActions } from '../domain/actions';
 import { itemsFromHint, refreshItems, resolveTargets, type ItemTarget } from './common/targets';
 import { acceptPartial, confirmDestructive, requireTypedName, showServiceError } from './common/ui';
 import { startItemOperations } from './common/runOperation';
 import type { PlanNode } from '../tree/plansFolder';
 import { isSuccess } from '../domain/jobs';
+import { runPlanOperation } from './common/planOperation';
 
 /** Commit finishes the failover and removes the failed-over Azure VM (step 4). */
 export async function commitFailover(services: Services, clicked?: unknown, selected?: unknown, hint?: unknown): Promise<void> {
@@ -49,25 +49,18 @@ async function commitItems(services: Services, chosen: ItemTarget[]): Promise<vo
 }
 
 async function commitPlan(services: Services, node: PlanNode): Promise<void> {
-  const plan = await node.scope.queries.getPlan(node.plan.vault, node.plan.name);
-  if (!planActions(plan).includes('commit')) {
-    await vscode.window.showErrorMessage(`Site Recovery does not allow a commit of ${plan.friendlyName} now.`, { modal: true });
-    return;
-  }
-  await confirmDestructive(
-    `Commit the failover of recovery plan ${plan.friendlyName}?`,
-    'Commit finishes the failover of every VM in the plan and removes the failed-over Azure VMs. It cannot be undone.',
+  const finals = await runPlanOperation(
+    services,
+    node,
+    'commit',
     'Commit',
-    requireTypedName() ? plan.friendlyName : undefined,
+    {
+      message: (p) => `Commit the failover of recovery plan ${p.friendlyName}?`,
+      detail: 'Commit finishes the failover of every VM in the plan and removes the failed-over Azure VMs. It cannot be undone.',
+      button: 'Commit',
+      typeName: requireTypedName(),
+    },
+    (p) => node.scope.operations.commitPlan(p),
   );
-  if (!services.inFlight.tryHold(plan.id)) return;
-  try {
-    const started = await node.scope.operations.commitPlan(plan);
-    if (!started.jobName) throw new Error('Site Recovery accepted the commit but named no job; see the Jobs folder.');
-    const finals = await services.withJobProgress(`Committing plan ${plan.friendlyName}`, [services.followJob(node.scope, plan.vault, started.jobName, plan.friendlyName)]);
-    if (finals.every((j) => isSuccess(j.state))) services.stepCompleted('commit');
-  } finally {
-    services.inFlight.release(plan.id);
-    services.tree.refresh();
-  }
+  if (finals?.every((j) => isSuccess(j.state))) services.stepCompleted('commit');
 }

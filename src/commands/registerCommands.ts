@@ -54,10 +54,7 @@ export function registerCommands(context: vscode.ExtensionContext, s: Services):
   for (const id of COMMAND_IDS) context.subscriptions.push(vscode.commands.registerCommand(id, table[id]));
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(PROPERTIES_SCHEME, docs),
-    vscode.commands.registerCommand(RETRY_COMMAND, (node: TreeNode) => {
-      if (node instanceof ItemsFolderNode) node.reset();
-      s.tree.refresh(node);
-    }),
+    vscode.commands.registerCommand(RETRY_COMMAND, (node: TreeNode) => refresh(s, node)),
     vscode.commands.registerCommand(LOAD_MORE_COMMAND, async (node: ItemsFolderNode) => {
       await node.loadMore();
       s.tree.refresh(node);

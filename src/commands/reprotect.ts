@@ -4,6 +4,7 @@ import type { JobInfo } from '../domain/model';
 import { precheckAction } from '../domain/prechecks';
 import { isSuccess } from '../domain/jobs';
 import { agentPolicy, reprotectOneVm } from './common/reprotectSession';
+import { runPlanOperation } from './common/planOperation';
 import { itemsFromHint, refreshItems, resolveTargets, type ItemTarget } from './common/targets';
 import { acceptPartial, showServiceError, cancelled } from './common/ui';
 import { chooseReprotectInputs } from './common/reprotectChoices';
@@ -14,9 +15,19 @@ export async function reprotect(services: Services, clicked?: unknown, selected?
     const hinted = itemsFromHint(services, hint, clicked);
     const target = hinted.length ? { kind: 'items' as const, items: hinted } : await resolveTargets(services, 'reprotect', clicked, selected);
     if (target.kind === 'plan') {
-      const { node } = target;
-      const started = await node.scope.operations.reprotectPlan(node.plan);
-      if (started.jobName) await services.withJobProgress(`Reprotecting plan ${node.plan.friendlyName}`, [services.followJob(node.scope, node.plan.vault, started.jobName, node.plan.friendlyName)]);
+      const finals = await runPlanOperation(
+        services,
+        target.node,
+        'reprotect',
+        'Reprotect',
+        {
+          message: (p) => `Reprotect recovery plan ${p.friendlyName} from on-premises to Azure?`,
+          detail: "Each VM of the plan starts replicating to Azure again with the process server, master target and policy it used before. A VM whose agent hasn't registered yet fails: reprotect it alone, the extension then waits for the agent.",
+          button: 'Start Reprotect',
+        },
+        (p) => target.node.scope.operations.reprotectPlan(p),
+      );
+      if (finals?.every((j) => isSuccess(j.state))) services.stepCompleted('reprotect');
       return;
     }
     await reprotectItems(services, target.items);
@@ -58,8 +69,14 @@ async function reprotectItems(services: Services, chosen: ItemTarget[]): Promise
     { location: vscode.ProgressLocation.Notification, title: 'Reprotect', cancellable: true },
     async (progress, token) => {
       const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      return Promise.all(ready.map((t) => reprotectOneVm(services, scope, t.item, inputs, policy, (message) => progress.report({ message }), abort.signal)));
+      const cancel = token.onCancellationRequested(() => abort.abort());
+      try {
+        // One VM failing must not hide the others: each settles on its own.
+        const settled = await Promise.allSettled(ready.map((t) => reprotectOneVm(services, scope, t.item, inputs, policy, (message) => progress.report({ message }), abort.signal)));
+        return settled.map((r) => (r.status === 'fulfilled' ? r.value : undefined));
+      } finally {
+        cancel.dispose();
+      }
     },
   );
   services.tree.refresh();

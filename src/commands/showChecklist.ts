@@ -21,7 +21,7 @@ export async function showChecklist(services: Services, node?: unknown): Promise
       targets = (await selected.members()).map((item) => ({ scope: selected.scope, item }));
     } else {
       const vault = await pickVault(services);
-      await vault.items.loadMore();
+      await vault.items.loadAll();
       const pick = await vscode.window.showQuickPick(
         vault.items.items.map((item) => ({ label: item.friendlyName, item })),
         { title: 'Failback Checklist: choose a VM', ignoreFocusOut: true },

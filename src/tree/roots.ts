@@ -28,12 +28,18 @@ export class TreeRoots {
     private readonly account: AzureAccount,
     private readonly ctx: TreeContext,
   ) {
-    practice.onDidChange(() => (this.practiceRoot = undefined));
-    account.onDidChange(() => {
+    this.disposables.push(practice.onDidChange(() => (this.practiceRoot = undefined)));
+    this.disposables.push(account.onDidChange(() => {
       this.azureScope = undefined;
       this.tenantScopes.clear();
       this.subscriptionNodes.clear();
-    });
+    }));
+  }
+
+  private readonly disposables: Array<{ dispose(): void }> = [];
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
   }
 
   private now = (): Date => this.practice.sim?.now() ?? new Date();

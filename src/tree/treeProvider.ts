@@ -6,9 +6,15 @@ export class SiteRecoveryTreeProvider implements vscode.TreeDataProvider<TreeNod
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(private readonly roots: () => Promise<TreeNode[]>) {}
+  constructor(
+    private readonly roots: () => Promise<TreeNode[]>,
+    /** Runs before a refresh of the whole tree: cached pages are dropped so states are read again. */
+    private readonly beforeFullRefresh: () => void = () => undefined,
+  ) {}
 
+  /** A node: redraw it (a folder keeps its loaded pages). No node: read everything again. */
   refresh(node?: TreeNode): void {
+    if (!node) this.beforeFullRefresh();
     this.changed.fire(node);
   }
 

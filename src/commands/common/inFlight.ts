@@ -16,8 +16,4 @@ export class InFlight {
   release(id: string): void {
     this.held.delete(id.toLowerCase());
   }
-
-  isHeld(id: string): boolean {
-    return this.held.has(id.toLowerCase());
-  }
 }

@@ -6,6 +6,7 @@ import type { Scope } from '../../scope';
 import { countdownText, DEFAULT_AGENT_RETRY, type AgentRetryPolicy } from '../../domain/agentWindow';
 import { describeError, errorSummary } from '../../domain/errors';
 import { runReprotect, type ReprotectEvent } from '../../workflows/reprotectRunner';
+import { describeItem, failbackPhase } from '../../domain/itemState';
 
 const PENDING_KEY = 'siteRecovery.pendingReprotects';
 
@@ -114,8 +115,10 @@ export async function reprotectOneVm(
  * After a reload: reprotects that were waiting out the agent window carry on, for the time
  * left of their window, once their account's scope is available again.
  */
+const resuming = new Set<string>();
+
 export async function resumePendingReprotects(services: Services): Promise<number> {
-  const entries = pending(services);
+  const entries = pending(services).filter((e) => !resuming.has(e.item.id.toLowerCase()));
   let resumed = 0;
   for (const entry of entries) {
     const scope = services.scope(entry.scopeKey);
@@ -127,15 +130,33 @@ export async function resumePendingReprotects(services: Services): Promise<numbe
       continue;
     }
     resumed++;
+    const key = entry.item.id.toLowerCase();
+    resuming.add(key);
     void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Reprotect (resumed)', cancellable: true }, async (progress, token) => {
       const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
+      const cancel = token.onCancellationRequested(() => abort.abort());
+      const name = entry.item.friendlyName;
       try {
-        const item = await scope.queries.getItem({ vault: entry.vault, ...entry.item });
+        let item = await scope.queries.getItem({ vault: entry.vault, ...entry.item });
+        // A reprotect sent before the reload may still run: follow it instead of sending another.
+        const running = item.currentOperation;
+        if (running?.jobName) {
+          progress.report({ message: `${name}: following the reprotect started before the reload…` });
+          await services.followJob(scope, entry.vault, running.jobName, name).done;
+          item = await scope.queries.getItem(item);
+        }
+        if (failbackPhase(item) !== 'needsReprotect') {
+          services.log.info(`[${name}] Nothing left to resume: ${describeItem(item)}.`);
+          await setPending(services, pending(services).filter((p) => p.item.id.toLowerCase() !== key));
+          return;
+        }
         await reprotectOneVm(services, scope, item, entry.choices, { ...agentPolicy(), windowMs: left }, (message) => progress.report({ message }), abort.signal);
-        services.tree.refresh();
       } catch (e) {
-        services.log.error(`[${entry.item.friendlyName}] Resumed reprotect failed: ${errorSummary(describeError(e))}`);
+        services.log.error(`[${name}] Resumed reprotect failed: ${errorSummary(describeError(e))}`);
+      } finally {
+        cancel.dispose();
+        resuming.delete(key);
+        services.tree.refresh();
       }
     });
   }

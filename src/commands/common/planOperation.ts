@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import type { Services } from '../../services';
+import type { JobInfo, RecoveryPlanInfo } from '../../domain/model';
+import { planActions, type ItemAction } from '../../domain/actions';
+import type { StartedOperation } from '../../azure/operations';
+import type { PlanNode } from '../../tree/plansFolder';
+import { confirmDestructive } from './ui';
+
+/**
+ * A recovery-plan operation the way every plan command runs it: re-read the plan (the tree
+ * may be stale), check Site Recovery allows the action, confirm, hold the plan so a double
+ * click sends nothing twice, then follow the job with progress.
+ */
+export async function runPlanOperation(
+  services: Services,
+  node: PlanNode,
+  action: ItemAction,
+  what: string,
+  confirm: { message: (plan: RecoveryPlanInfo) => string; detail: string; button: string; typeName?: boolean },
+  send: (plan: RecoveryPlanInfo) => Promise<StartedOperation>,
+): Promise<JobInfo[] | undefined> {
+  const plan = await node.scope.queries.getPlan(node.plan.vault, node.plan.name);
+  if (!planActions(plan).includes(action)) {
+    await vscode.window.showErrorMessage(`Site Recovery does not allow ${what.toLowerCase()} of ${plan.friendlyName} now.`, { modal: true });
+    return undefined;
+  }
+  await confirmDestructive(confirm.message(plan), confirm.detail, confirm.button, confirm.typeName ? plan.friendlyName : undefined);
+  if (!services.inFlight.tryHold(plan.id)) {
+    await vscode.window.showWarningMessage(`A request for ${plan.friendlyName} is already on its way.`);
+    return undefined;
+  }
+  try {
+    const started = await send(plan);
+    if (!started.jobName) throw new Error(`Site Recovery accepted the ${what.toLowerCase()} but named no job; see the Jobs folder.`);
+    return await services.withJobProgress(`${what}: ${plan.friendlyName}`, [services.followJob(node.scope, plan.vault, started.jobName, plan.friendlyName)]);
+  } finally {
+    services.inFlight.release(plan.id);
+    services.tree.refresh();
+  }
+}
