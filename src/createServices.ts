@@ -38,7 +38,6 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const itemFilters = new Map<string, string>();
   const inFlight = new InFlight();
   const completedSteps = new Set<WalkthroughStep>();
-  let stepCounter = 0;
 
   // Practice jobs lived in a simulator that is gone after a reload: never resume them.
   const stored = context.globalState.get<PersistedWatch[]>(WATCHES_KEY, []).filter((w) => w.scopeKey !== PRACTICE_SCOPE_KEY);
@@ -148,10 +147,10 @@ export function createServices(context: vscode.ExtensionContext): Services {
     completedSteps,
     stepCompleted(step) {
       completedSteps.add(step);
-      // The walkthrough completes a step when its context key changes to a truthy value; a
-      // counter makes every completion a change, even when the step was done before.
-      stepCounter++;
-      void vscode.commands.executeCommand('setContext', `siteRecovery.walkthrough.${step}`, stepCounter);
+      // The walkthrough completes a step when its context expression turns true; going
+      // through false first makes every completion such a change, even a repeated one.
+      const key = `siteRecovery.walkthrough.${step}`;
+      void vscode.commands.executeCommand('setContext', key, false).then(() => vscode.commands.executeCommand('setContext', key, true));
     },
   };
   return services;
