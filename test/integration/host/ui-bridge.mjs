@@ -104,7 +104,14 @@ export class WorkbenchUi {
     const item = items.filter({ has: this.page.locator('.action-label', { hasText: exactly(command) }) }).first();
     await this.waitVisible(item, timeoutMs, `a context-menu entry "${command}" on "${label}"`, () => this.visibleTexts(items.locator('.action-label')));
     await item.click();
-    await this.page.locator('.context-view .monaco-menu').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+    // A tree that re-renders under the open menu can swallow the click: the menu then stays
+    // open. Click the entry once more in that case (the first click did nothing).
+    const menu = this.page.locator('.context-view .monaco-menu').first();
+    const closed = await menu.waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false);
+    if (!closed && (await item.isVisible())) {
+      await item.click();
+      await menu.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+    }
     return {};
   }
 

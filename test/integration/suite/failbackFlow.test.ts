@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SiteRecoveryApi } from '../../../src/extension';
 import { screenshot, skipWithoutUi, ui } from '../support/ui';
-import { openPractice, practiceItem, waitFor } from '../support/practice';
+import { findNode, openPractice, practiceItem, waitFor } from '../support/practice';
 
 // The whole classic failback of one VM, driven through the workbench as a person would:
 // context menu, recovery-point quick pick, confirmation dialog, the job, verification,
@@ -51,6 +51,12 @@ describe('classic failback from the context menu', function () {
   });
 
   it('reprotects web-win-03 through the process-server pick', async () => {
+    // The commit's end refreshes the tree: let that settle before right-clicking a row.
+    await waitFor('db-lnx-01 shown as committed', async () => {
+      const node = await findNode(api, 'db-lnx-01');
+      return node?.treeItem().description === 'Committed · needs reprotect';
+    });
+    await new Promise((r) => setTimeout(r, 1000));
     await ui.contextMenu('web-win-03', 'Reprotect (On-premises → Azure)…');
     await ui.waitForText('contoso-cs01');
     await screenshot('reprotect-picker');
