@@ -39,7 +39,8 @@ export class ChecklistPanel implements vscode.Disposable {
     this.panel.webview.onDidReceiveMessage(
       (m: { command?: unknown; itemId?: unknown }) => {
         if (typeof m.command !== 'string' || !ALLOWED.has(m.command) || typeof m.itemId !== 'string') return;
-        void vscode.commands.executeCommand(m.command, undefined, undefined, { itemIds: [m.itemId] });
+        const target = this.targets.find((t) => t.item.id.toLowerCase() === String(m.itemId).toLowerCase());
+        if (target) void vscode.commands.executeCommand(m.command, undefined, undefined, { targets: [target] });
       },
       undefined,
       this.disposables,

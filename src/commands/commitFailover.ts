@@ -44,7 +44,7 @@ async function commitItems(services: Services, chosen: ItemTarget[]): Promise<vo
       reprotect,
       'Later',
     );
-    if (answer === reprotect) await vscode.commands.executeCommand('siteRecovery.reprotect', undefined, undefined, { itemIds: ready.map((t) => t.item.id) });
+    if (answer === reprotect) await vscode.commands.executeCommand('siteRecovery.reprotect', undefined, undefined, { targets: ready });
   }
 }
 

@@ -54,9 +54,11 @@ export class ItemsFolderNode extends TreeNode {
     return ti;
   }
 
-  /** Forget what was loaded; the next expansion reads the first page again. */
+  /**
+   * Read again from the first page on the next expansion. The items already loaded stay
+   * until the new first page replaces them, so commands looking items up never see a gap.
+   */
   reset(): void {
-    this.loaded = [];
     this.continuationToken = undefined;
     this.started = false;
     this.error = undefined;
@@ -107,6 +109,7 @@ export class ItemsFolderNode extends TreeNode {
     try {
       const page = await this.scope.queries.listItemsPage(this.vault, this.started ? this.continuationToken : undefined);
       if (generation !== this.generation) return;
+      if (!this.started) this.loaded = [];
       const known = new Set(this.loaded.map((i) => i.id.toLowerCase()));
       this.loaded.push(...page.items.filter((i) => !known.has(i.id.toLowerCase())));
       this.continuationToken = page.continuationToken;

@@ -81,6 +81,6 @@ export async function verifyFailover(services: Services, targets: ItemTarget[], 
   const answer = allGood
     ? await vscode.window.showInformationMessage('Failover finished. Verify the on-premises VMs, then commit.', { detail: lines.join('\n') }, commit, 'Later')
     : await vscode.window.showWarningMessage('Failover finished with problems: check before committing.', { detail: lines.join('\n') }, 'Show Output');
-  if (answer === commit) await vscode.commands.executeCommand('siteRecovery.commitFailover', undefined, undefined, { itemIds: targets.map((t) => t.item.id) });
+  if (answer === commit) await vscode.commands.executeCommand('siteRecovery.commitFailover', undefined, undefined, { targets });
   if (answer === 'Show Output') services.log.show(true);
 }

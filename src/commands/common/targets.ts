@@ -91,7 +91,9 @@ export async function refreshItems(targets: ItemTarget[]): Promise<ItemTarget[]>
  */
 export function itemsFromHint(services: Services, ...hints: unknown[]): ItemTarget[] {
   for (const hint of hints) {
-    const h = hint as { itemIds?: unknown; jobTarget?: unknown } | undefined;
+    const h = hint as { targets?: unknown; itemIds?: unknown; jobTarget?: unknown } | undefined;
+    // From our own next-step buttons: the items themselves, nothing to look up.
+    if (Array.isArray(h?.targets) && h.targets.length) return h.targets as ItemTarget[];
     const ids = Array.isArray(h?.itemIds) ? h.itemIds.map(String) : typeof h?.jobTarget === 'string' ? [h.jobTarget] : [];
     if (ids.length === 0) continue;
     const wanted = ids.map((id) => id.toLowerCase());
