@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { precheckAction } from '../domain/prechecks';
-import { itemsFromHint, refreshItems, resolveTargets, type ItemTarget } from './common/targets';
+import { refreshItems, resolveTargets, type ItemTarget } from './common/targets';
 import { acceptPartial, confirmDestructive, requireTypedName, showServiceError } from './common/ui';
 import { startItemOperations } from './common/runOperation';
 import type { PlanNode } from '../tree/plansFolder';
@@ -11,8 +11,7 @@ import { runPlanOperation } from './common/planOperation';
 /** Commit finishes the failover and removes the failed-over Azure VM (step 4). */
 export async function commitFailover(services: Services, clicked?: unknown, selected?: unknown, hint?: unknown): Promise<void> {
   try {
-    const hinted = itemsFromHint(services, hint, clicked);
-    const target = hinted.length ? { kind: 'items' as const, items: hinted } : await resolveTargets(services, 'commit', clicked, selected);
+    const target = await resolveTargets(services, 'commit', clicked, selected, hint);
     if (target.kind === 'plan') return await commitPlan(services, target.node);
     await commitItems(services, target.items);
   } catch (e) {

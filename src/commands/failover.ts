@@ -1,14 +1,12 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import type { RecoveryPointInfo } from '../domain/model';
-import { planFailoverRefusals } from '../domain/prechecks';
-import { prepareFailover } from '../workflows/failoverPrep';
+import { prepareFailover, preparePlanFailover } from '../workflows/failoverPrep';
 import { onPremisesSite } from '../domain/sites';
 import { planProvider } from '../azure/inputs';
 import { isTerminal } from '../domain/jobs';
 import { isAzureFabric } from '../domain/direction';
 import type { RecoveryPointChoice } from '../domain/recoveryPoints';
-import { itemsFromHint, refreshItems, resolveTargets, type ItemTarget } from './common/targets';
+import { resolveTargets, type ItemTarget } from './common/targets';
 import { acceptPartial, confirmDestructive, requireTypedName, showServiceError } from './common/ui';
 import { pickRecoveryPoint } from './common/recoveryPointPick';
 import { startItemOperations, verifyFailover } from './common/runOperation';
@@ -17,18 +15,12 @@ import type { PlanNode } from '../tree/plansFolder';
 /** Failover from Azure back to on-premises, for VMs (single or multi-select) and recovery plans. */
 export async function failover(services: Services, clicked?: unknown, selected?: unknown, hint?: unknown): Promise<void> {
   try {
-    const hinted = itemsFromHint(services, hint, clicked);
-    const target = hinted.length ? { kind: 'items' as const, items: hinted } : await resolveTargets(services, 'failover', clicked, selected);
+    const target = await resolveTargets(services, 'failover', clicked, selected, hint);
     if (target.kind === 'plan') return await failoverPlan(services, target.node);
     await failoverItems(services, target.items);
   } catch (e) {
     await showServiceError(services.log, 'Failover', e);
   }
-}
-
-async function loadPoints(targets: ItemTarget[]): Promise<Map<string, RecoveryPointInfo[]>> {
-  const entries = await Promise.all(targets.map(async (t) => [t.item.id, await t.scope.queries.listRecoveryPoints(t.item)] as const));
-  return new Map(entries);
 }
 
 async function failoverItems(services: Services, chosen: ItemTarget[]): Promise<void> {
@@ -83,9 +75,9 @@ function describeChoice(choice: RecoveryPointChoice): string {
 async function failoverPlan(services: Services, node: PlanNode): Promise<void> {
   const scope = node.scope;
   const plan = await scope.queries.getPlan(node.plan.vault, node.plan.name);
-  const members = await refreshItems((await node.members()).map((item) => ({ scope, item })));
-  const points = await loadPoints(members);
-  const reasons = planFailoverRefusals(plan, members.map((m) => m.item), new Map([...points].map(([id, p]) => [id, p.length])));
+  const prep = await preparePlanFailover(scope.queries, plan, await node.members());
+  const { points, reasons } = prep;
+  const members: ItemTarget[] = prep.members.map((item) => ({ scope, item }));
   if (reasons.length) {
     await vscode.window.showErrorMessage(`Recovery plan ${plan.friendlyName} can't fail back now.`, { modal: true, detail: reasons.map((r) => `• ${r}`).join('\n') });
     return;

@@ -5,15 +5,14 @@ import { precheckAction } from '../domain/prechecks';
 import { isSuccess } from '../domain/jobs';
 import { agentPolicy, reprotectOneVm } from './common/reprotectSession';
 import { runPlanOperation } from './common/planOperation';
-import { itemsFromHint, refreshItems, resolveTargets, type ItemTarget } from './common/targets';
+import { refreshItems, resolveTargets, type ItemTarget } from './common/targets';
 import { acceptPartial, showServiceError, cancelled } from './common/ui';
 import { chooseReprotectInputs } from './common/reprotectChoices';
 
 /** Reprotect on-premises → Azure (step 6), through the agent-registration window. */
 export async function reprotect(services: Services, clicked?: unknown, selected?: unknown, hint?: unknown): Promise<void> {
   try {
-    const hinted = itemsFromHint(services, hint, clicked);
-    const target = hinted.length ? { kind: 'items' as const, items: hinted } : await resolveTargets(services, 'reprotect', clicked, selected);
+    const target = await resolveTargets(services, 'reprotect', clicked, selected, hint);
     if (target.kind === 'plan') {
       const finals = await runPlanOperation(
         services,

@@ -1,5 +1,5 @@
-import type { RecoveryPointInfo, ReplicatedItem } from '../domain/model';
-import { precheckFailover, type Refusal } from '../domain/prechecks';
+import type { RecoveryPlanInfo, RecoveryPointInfo, ReplicatedItem } from '../domain/model';
+import { planFailoverRefusals, precheckFailover, type Refusal } from '../domain/prechecks';
 import type { SiteRecoveryQueries } from '../azure/queries';
 
 export interface FailoverPreparation {
@@ -14,8 +14,26 @@ export interface FailoverPreparation {
  * Re-reads the chosen VMs (a tree node may be stale) and their recovery points, then runs
  * the failback prechecks. Only reads: nothing is sent that Site Recovery would refuse.
  */
-export async function prepareFailover(queries: Pick<SiteRecoveryQueries, 'getItem' | 'listRecoveryPoints'>, chosen: readonly ReplicatedItem[]): Promise<FailoverPreparation> {
-  const fresh = await Promise.all(chosen.map((i) => queries.getItem(i)));
+export async function prepareFailover(queries: Queries, chosen: readonly ReplicatedItem[]): Promise<FailoverPreparation> {
+  const { fresh, points } = await readWithPoints(queries, chosen);
+  const check = precheckFailover(fresh, counts(points));
+  return { ready: check.ready, refused: check.refused, points };
+}
+
+/** The same for a recovery plan: every VM of it must pass, or the plan does not fail back. */
+export async function preparePlanFailover(
+  queries: Queries,
+  plan: RecoveryPlanInfo,
+  members: readonly ReplicatedItem[],
+): Promise<{ members: ReplicatedItem[]; points: Map<string, RecoveryPointInfo[]>; reasons: string[] }> {
+  const { fresh, points } = await readWithPoints(queries, members);
+  return { members: fresh, points, reasons: planFailoverRefusals(plan, fresh, counts(points)) };
+}
+
+type Queries = Pick<SiteRecoveryQueries, 'getItem' | 'listRecoveryPoints'>;
+
+async function readWithPoints(queries: Queries, items: readonly ReplicatedItem[]) {
+  const fresh = await Promise.all(items.map((i) => queries.getItem(i)));
   const points = new Map<string, RecoveryPointInfo[]>();
   await Promise.all(
     fresh.map(async (i) => {
@@ -23,6 +41,7 @@ export async function prepareFailover(queries: Pick<SiteRecoveryQueries, 'getIte
       if (i.provider && !i.currentOperation) points.set(i.id, await queries.listRecoveryPoints(i));
     }),
   );
-  const check = precheckFailover(fresh, new Map([...points].map(([id, p]) => [id, p.length])));
-  return { ready: check.ready, refused: check.refused, points };
+  return { fresh, points };
 }
+
+const counts = (points: Map<string, RecoveryPointInfo[]>) => new Map([...points].map(([id, p]) => [id, p.length]));

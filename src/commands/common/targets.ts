@@ -27,10 +27,12 @@ export function scopeOf(node: { parent?: unknown } | undefined): Scope | undefin
 }
 
 /**
- * Items or a plan the command acts on: the clicked node plus the multi-selection, or,
- * from the palette, a vault and items picked by the user.
+ * Items or a plan the command acts on: the items a next-step button hands over (hint), the
+ * clicked node plus the multi-selection, or, from the palette, a vault and items picked by the user.
  */
-export async function resolveTargets(services: Services, action: ItemAction, clicked?: unknown, selected?: unknown): Promise<Target> {
+export async function resolveTargets(services: Services, action: ItemAction, clicked?: unknown, selected?: unknown, hint?: unknown): Promise<Target> {
+  const hinted = itemsFromHint(services, hint, clicked);
+  if (hinted.length) return { kind: 'items', items: hinted };
   const nodes = (Array.isArray(selected) && selected.length ? selected : clicked ? [clicked] : []) as unknown[];
   const plan = nodes.find((n): n is PlanNode => n instanceof PlanNode);
   if (plan) return { kind: 'plan', node: plan };
