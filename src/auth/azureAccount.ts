@@ -4,6 +4,9 @@ import { Scope } from '../scope';
 import { cloudFromEnvironment, type CloudInfo } from './clouds';
 import { lazyIdentityCredential } from '../azure/identityCredential';
 
+/** Settings that decide which account the scopes speak for. */
+const ACCOUNT_SETTINGS = ['siteRecovery.cloud', 'siteRecovery.auth.method'];
+
 /**
  * Sign-in through VS Code's own accounts (no secrets stored by this extension), with an
  * opt-in fallback to @azure/identity (Azure CLI or environment credentials) for machines
@@ -19,6 +22,11 @@ export class AzureAccount implements vscode.Disposable {
     this.disposables.push(
       vscode.authentication.onDidChangeSessions((e) => {
         if (e.provider.id === this.cloud.authProvider) this.changed.fire();
+      }),
+      // Scopes, their sessions and the subscriptions they list belong to one cloud and one
+      // sign-in method: a change of either makes them someone else's, so listeners drop them.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (ACCOUNT_SETTINGS.some((s) => e.affectsConfiguration(s))) this.changed.fire();
       }),
     );
   }
@@ -65,7 +73,7 @@ export class AzureAccount implements vscode.Disposable {
   /** The scope for the signed-in account's home tenant. */
   scope(tenantId?: string): Scope {
     const cloud = this.cloud;
-    return new Scope(`azure:${cloud.name}:${tenantId ?? 'home'}`, tenantId ? `Tenant ${tenantId}` : 'Azure', {
+    return new Scope(scopeKey(cloud, tenantId), tenantId ? `Tenant ${tenantId}` : 'Azure', {
       credential: this.credential(tenantId),
       endpoint: cloud.resourceManager,
       scopes: [cloud.scope],
@@ -73,7 +81,25 @@ export class AzureAccount implements vscode.Disposable {
     });
   }
 
+  /**
+   * The tenant a scope key names ('home' for the home tenant), when the key belongs to the
+   * configured cloud; undefined for another cloud's key, so its jobs are not polled here.
+   */
+  tenantOfKey(key: string): string | undefined {
+    const prefix = scopeKeyPrefix(this.cloud);
+    return key.startsWith(prefix) ? key.slice(prefix.length) : undefined;
+  }
+
   dispose(): void {
     this.disposables.forEach((d) => d.dispose());
   }
+}
+
+/** Keys name the cloud: persisted job watches outlive a change of siteRecovery.cloud. */
+function scopeKeyPrefix(cloud: CloudInfo): string {
+  return `azure:${cloud.name}:`;
+}
+
+function scopeKey(cloud: CloudInfo, tenantId: string | undefined): string {
+  return `${scopeKeyPrefix(cloud)}${tenantId ?? 'home'}`;
 }

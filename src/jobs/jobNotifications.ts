@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { JobInfo } from '../domain/model';
 import { isSuccess, nextStepAfter, type NextStep } from '../domain/jobs';
+import { nextStepTarget } from '../domain/nextStepTarget';
 import { failureText, successText } from './jobMessages';
 import type { WatchedJob } from './types';
 
@@ -12,15 +13,6 @@ const NEXT_STEP_BUTTON: Partial<Record<NextStep, { title: string; command: strin
   reprotect: { title: 'Reprotect', command: 'siteRecovery.reprotect' },
 };
 
-/**
- * What a next-step command receives from a final notification. A job names its target
- * (an item or a plan) by ARM id only; the command resolves it to a tree node or an item.
- */
-export interface JobTargetArgument {
-  jobTarget: string | undefined;
-  vaultId: string;
-}
-
 /** The final notification of a job: success with the next step, or the errors. */
 export async function notifyJobFinished(job: JobInfo, watch: WatchedJob, showOutput: () => void): Promise<void> {
   const target = job.targetObjectName ?? watch.label;
@@ -29,8 +21,8 @@ export async function notifyJobFinished(job: JobInfo, watch: WatchedJob, showOut
     const next = NEXT_STEP_BUTTON[step];
     const choice = await vscode.window.showInformationMessage(successText(job, target, step), ...(next ? [next.title] : []), SHOW_OUTPUT);
     if (next && choice === next.title) {
-      const arg: JobTargetArgument = { jobTarget: job.targetObjectId, vaultId: job.vault.id };
-      await vscode.commands.executeCommand(next.command, arg);
+      // Says whether the target is a plan or a VM, so a plan's job leads to the plan again.
+      await vscode.commands.executeCommand(next.command, nextStepTarget(job));
     } else if (choice === SHOW_OUTPUT) showOutput();
     return;
   }

@@ -34,12 +34,18 @@ export class PlansFolderNode extends TreeNode {
 
   override async children(): Promise<TreeNode[]> {
     try {
-      const plans = await this.scope.queries.listPlans(this.vault);
+      const plans = await this.planNodes();
       if (plans.length === 0) return [new MessageNode(this, `${this.id}/empty`, 'No recovery plans', { icon: 'info' })];
-      return plans.map((p) => new PlanNode(this, this.scope, p, this.items));
+      return plans;
     } catch (e) {
       return [errorNode(this, describeError(e).message)];
     }
+  }
+
+  /** The vault's plans as Site Recovery lists them now; a failed read throws, for commands. */
+  async planNodes(): Promise<PlanNode[]> {
+    const plans = await this.scope.queries.listPlans(this.vault);
+    return plans.map((p) => new PlanNode(this, this.scope, p, this.items));
   }
 }
 

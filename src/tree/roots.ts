@@ -55,11 +55,14 @@ export class TreeRoots {
     return scope;
   }
 
-  /** The Azure scope with this key (home or a tenant's), for the job tracker after a reload. */
+  /**
+   * The Azure scope with this key (home or a tenant's), for the job tracker after a reload.
+   * None for a key of another cloud than the configured one: its jobs live elsewhere.
+   */
   scopeByKey(key: string): Scope | undefined {
-    if (this.azure.key === key) return this.azure;
-    const tenant = /:([^:]+)$/.exec(key)?.[1];
-    return tenant && tenant !== 'home' && key.startsWith('azure:') ? this.tenantScope(tenant) : undefined;
+    const tenant = this.account.tenantOfKey(key);
+    if (!tenant) return undefined;
+    return tenant === 'home' ? this.azure : this.tenantScope(tenant);
   }
 
   /**

@@ -3,6 +3,8 @@ import type { Services } from '../../services';
 import type { ReplicatedItem } from '../../domain/model';
 import { describeItem } from '../../domain/itemState';
 import { itemActions, type ItemAction } from '../../domain/actions';
+import { sameId } from '../../domain/armId';
+import { isPlanTarget, planOfJobTarget, type NextStepTarget } from '../../domain/nextStepTarget';
 import type { Scope } from '../../scope';
 import { ItemNode } from '../../tree/itemNode';
 import { PlanNode } from '../../tree/plansFolder';
@@ -27,10 +29,12 @@ export function scopeOf(node: { parent?: unknown } | undefined): Scope | undefin
 }
 
 /**
- * Items or a plan the command acts on: the items a next-step button hands over (hint), the
- * clicked node plus the multi-selection, or, from the palette, a vault and items picked by the user.
+ * Items or a plan the command acts on: the plan or items a next-step button hands over (hint),
+ * the clicked node plus the multi-selection, or, from the palette, a vault and items picked by the user.
  */
 export async function resolveTargets(services: Services, action: ItemAction, clicked?: unknown, selected?: unknown, hint?: unknown): Promise<Target> {
+  const planTarget = [hint, clicked].find(isPlanTarget);
+  if (planTarget) return { kind: 'plan', node: await planFromJobTarget(services, planTarget) };
   const hinted = itemsFromHint(services, hint, clicked);
   if (hinted.length) return { kind: 'items', items: hinted };
   const nodes = (Array.isArray(selected) && selected.length ? selected : clicked ? [clicked] : []) as unknown[];
@@ -80,6 +84,26 @@ async function pickItems(services: Services, action: ItemAction): Promise<Target
   const chosen = (picks ?? []).filter((p) => p.item).map((p) => ({ scope: vaultNode.scope, item: p.item! }));
   if (chosen.length === 0) cancelled();
   return { kind: 'items', items: chosen };
+}
+
+/**
+ * The plan a plan job's next-step button names, found among its vault's plans as listed now
+ * (the command re-reads it again before sending). A plan that can't be found is said so: a
+ * VM picker would act on something other than what the user clicked the button for.
+ */
+async function planFromJobTarget(services: Services, target: NextStepTarget): Promise<PlanNode> {
+  const vault = services.roots.loadedVaults().find((v) => sameId(v.vault.id, target.vaultId));
+  const nodes = vault ? await vault.plans.planNodes() : [];
+  const plan = planOfJobTarget(nodes.map((n) => n.plan), target);
+  const node = nodes.find((n) => n.plan === plan);
+  if (node) return node;
+  const name = target.jobTargetName ?? target.jobTarget ?? 'of this job';
+  await vscode.window.showErrorMessage(
+    vault
+      ? `Recovery plan ${name} is no longer in vault ${vault.vault.vaultName}.`
+      : `Recovery plan ${name}: its vault is not loaded. Open it in the Site Recovery view and run the command on the plan.`,
+  );
+  return cancelled();
 }
 
 /** Re-reads items so a stale tree node never decides what is sent. */

@@ -1,0 +1,67 @@
+// Changing siteRecovery.cloud drops the scopes of the old cloud and refreshes the tree, through
+// the services as activate() builds them; VS Code's settings and accounts are the fake's.
+import assert from 'node:assert/strict';
+import type { Services } from '../../../src/services';
+import { useFakeVscode } from '../support/fakeVscode';
+
+const vscode = useFakeVscode();
+const { createServices } = require('../../../src/createServices') as typeof import('../../../src/createServices');
+
+const TENANT = '72f988bf-0000-4000-8000-0000000000aa';
+
+function activate(): { services: Services; dispose(): void } {
+  const memento = new Map<string, unknown>();
+  const subscriptions: Array<{ dispose(): void }> = [];
+  const context = {
+    subscriptions,
+    globalState: { get: <T>(key: string, fallback?: T) => (memento.has(key) ? (memento.get(key) as T) : fallback), update: async (key: string, value: unknown) => void memento.set(key, value) },
+  };
+  const services = createServices(context as never);
+  return { services, dispose: () => subscriptions.forEach((s) => s.dispose()) };
+}
+
+describe('changing siteRecovery.cloud', () => {
+  let app: ReturnType<typeof activate>;
+  beforeEach(() => {
+    vscode.reset();
+    vscode.setSetting('siteRecovery.cloud', 'AzureCloud');
+    vscode.sessions.set('microsoft', { accessToken: 'public-cloud-token' });
+    app = activate();
+  });
+  afterEach(() => app.dispose());
+
+  it('drops the old cloud’s scopes: no job of the old cloud is polled through the new one', () => {
+    const { services } = app;
+    assert.equal(services.roots.azure.key, 'azure:AzureCloud:home');
+    assert.ok(services.scope(`azure:AzureCloud:${TENANT}`), 'a tenant scope of the configured cloud');
+
+    vscode.setSetting('siteRecovery.cloud', 'AzureChinaCloud');
+
+    assert.equal(services.roots.azure.key, 'azure:AzureChinaCloud:home');
+    assert.equal(services.roots.azure.clients.connection.endpoint, 'https://management.chinacloudapi.cn');
+    assert.equal(services.scope('azure:AzureCloud:home'), undefined);
+    assert.equal(services.scope(`azure:AzureCloud:${TENANT}`), undefined);
+    assert.equal(services.scope(`azure:AzureChinaCloud:${TENANT}`)?.clients.connection.endpoint, 'https://management.chinacloudapi.cn');
+  });
+
+  it('refreshes the whole tree, which then offers the new cloud’s sign-in', async () => {
+    const { services } = app;
+    const refreshed: unknown[] = [];
+    services.tree.onDidChangeTreeData((node) => void refreshed.push(node));
+
+    vscode.setSetting('siteRecovery.cloud', 'AzureUSGovernment');
+
+    assert.deepEqual(refreshed, [undefined], 'one full refresh');
+    // Signed in to public Azure only: nothing shows, so the welcome view offers the sign-in.
+    assert.deepEqual(await services.tree.getChildren(), []);
+  });
+
+  it('a new sign-in method drops the scopes too; other settings leave them alone', () => {
+    const { services } = app;
+    const before = services.roots.azure;
+    vscode.setSetting('siteRecovery.jobs.pollIntervalSeconds', 30);
+    assert.equal(services.roots.azure, before);
+    vscode.setSetting('siteRecovery.auth.method', 'azureIdentity');
+    assert.notEqual(services.roots.azure, before);
+  });
+});

@@ -1,0 +1,127 @@
+// The next-step buttons of a recovery plan job's final notification ("Verify and Commit",
+// "Reprotect") act on that plan: real notification, real command table, real tree nodes and
+// the real SDK against the simulator; only VS Code's dialogs are answered by the test.
+import assert from 'node:assert/strict';
+import type { Services } from '../../../src/services';
+import type { JobInfo, RecoveryPlanInfo } from '../../../src/domain/model';
+import type { WatchedJob } from '../../../src/jobs/types';
+import { useFakeVscode, type Prompt } from '../support/fakeVscode';
+import { practiceWorld } from '../azure/harness';
+
+const vscode = useFakeVscode();
+const { registerCommands } = require('../../../src/commands/registerCommands') as typeof import('../../../src/commands/registerCommands');
+const { notifyJobFinished } = require('../../../src/jobs/jobNotifications') as typeof import('../../../src/jobs/jobNotifications');
+const { PracticeRootNode } = require('../../../src/tree/scopeNodes') as typeof import('../../../src/tree/scopeNodes');
+const { InFlight } = require('../../../src/commands/common/inFlight') as typeof import('../../../src/commands/common/inFlight');
+const { planProvider } = require('../../../src/azure/inputs') as typeof import('../../../src/azure/inputs');
+
+type World = Awaited<ReturnType<typeof practiceWorld>>;
+const PLAN = 'failback-app-tier';
+
+/** Services over the practice world: the vault as the tree loads it, jobs run to their end on the manual clock. */
+async function servicesFor(w: World, options: { vaultLoaded?: boolean } = {}) {
+  const ctx = { refresh: () => undefined, itemFilter: () => undefined, watchedJob: () => undefined, seedDiskResourceGroups: () => [] };
+  const root = new PracticeRootNode(w.scope, ctx, () => w.sim.now(), w.sim.subscriptionId, 'failback-classic');
+  if (options.vaultLoaded ?? true) await root.children();
+  const followed: string[] = [];
+  const steps: string[] = [];
+  const services = {
+    log: vscode.vscode.window.createOutputChannel(),
+    inFlight: new InFlight(),
+    tree: { refresh: () => undefined },
+    roots: { loadedVaults: () => root.vaults() },
+    followJob: (_scope: unknown, _vault: unknown, jobName: string, label: string) => {
+      followed.push(jobName);
+      return { jobName, label, done: w.runJob(jobName) };
+    },
+    withJobProgress: (_title: string, jobs: Array<{ done: Promise<JobInfo> }>) => Promise.all(jobs.map((j) => j.done)),
+    stepCompleted: (step: string) => void steps.push(step),
+  } as unknown as Services;
+  registerCommands({ subscriptions: [] } as never, services);
+  return { followed, steps };
+}
+
+async function plan(w: World): Promise<RecoveryPlanInfo> {
+  return (await w.scope.queries.listPlans(w.vault)).find((p) => p.name === PLAN)!;
+}
+
+/** A plan failover that ran to its end, as the job tracker reads it at the end. */
+async function finishedPlanFailover(w: World): Promise<JobInfo> {
+  const p = await plan(w);
+  const members = await Promise.all(p.groups.flatMap((g) => g.itemIds).map((id) => w.scope.queries.getItemById(w.vault, id)));
+  const started = await w.scope.operations.failoverPlan(p, planProvider(p, members)!, { kind: 'latest' });
+  return w.runJob(started.jobName!);
+}
+
+/** Clicks `button` in the job's final notification, and `confirm` in the modal that follows. */
+async function clickNextStep(job: JobInfo, button: string, confirm: string): Promise<void> {
+  vscode.state.answer = (p: Prompt) => (p.items.includes(button) ? button : p.modal && p.items.includes(confirm) ? confirm : undefined);
+  await notifyJobFinished(job, { label: job.targetObjectName ?? job.name } as WatchedJob, () => undefined);
+}
+
+const planPosts = (w: World, action: string) => w.posts().filter((r) => new RegExp(`/replicationRecoveryPlans/${PLAN}/${action}$`, 'i').test(r.path));
+const pickers = () => vscode.prompts.filter((p) => p.kind === 'quickPick');
+
+describe('next-step buttons of a recovery plan job', function () {
+  this.timeout(60_000);
+  let w: World;
+  beforeEach(async () => {
+    vscode.reset();
+    w = await practiceWorld();
+  });
+  afterEach(() => w.sim.dispose());
+
+  it('the job names its plan as a RecoveryPlan target, by an id the plan resource does not show', async () => {
+    const job = await finishedPlanFailover(w);
+    const p = await plan(w);
+    assert.equal(job.targetInstanceType, 'RecoveryPlan');
+    assert.equal(job.targetObjectName, p.friendlyName);
+    // Site Recovery's internal plan id: the tests below find the plan by its friendly name.
+    assert.ok(![p.id, p.name].includes(job.targetObjectId ?? ''));
+  });
+
+  it('"Verify and Commit" after a plan failover commits the plan, after its confirmation', async () => {
+    const { steps } = await servicesFor(w);
+    const job = await finishedPlanFailover(w);
+    w.sim.clearRequestLog();
+    await clickNextStep(job, 'Verify and Commit', 'Commit');
+    assert.deepEqual(pickers(), [], 'no VM picker');
+    assert.ok(vscode.prompts.some((p) => p.modal && p.message === `Commit the failover of recovery plan ${PLAN}?`), 'the plan confirmation');
+    assert.equal(planPosts(w, 'failoverCommit').length, 1, 'one commit of the plan');
+    assert.equal(w.posts().length, 1, 'nothing else sent');
+    assert.deepEqual(steps, ['commit']);
+  });
+
+  it('"Reprotect" after the plan commit reprotects the plan', async () => {
+    const { followed } = await servicesFor(w);
+    await clickNextStep(await finishedPlanFailover(w), 'Verify and Commit', 'Commit');
+    assert.equal(followed.length, 1, 'the plan commit was sent and followed');
+    const commitJob = await w.runJob(followed[0]);
+    assert.equal(commitJob.state, 'Succeeded');
+    vscode.prompts.length = 0;
+    w.sim.clearRequestLog();
+    await clickNextStep(commitJob, 'Reprotect', 'Start Reprotect');
+    assert.deepEqual(pickers(), [], 'no VM picker');
+    assert.ok(vscode.prompts.some((p) => p.modal && p.message === `Reprotect recovery plan ${PLAN} from on-premises to Azure?`), 'the plan confirmation');
+    assert.equal(planPosts(w, 'reProtect').length, 1, 'one reprotect of the plan');
+  });
+
+  it('the plan re-read before sending decides: a dismissed confirmation sends nothing', async () => {
+    await servicesFor(w);
+    const job = await finishedPlanFailover(w);
+    w.sim.clearRequestLog();
+    await clickNextStep(job, 'Verify and Commit', 'not this button');
+    assert.ok(w.sim.requestLog.some((r) => r.method === 'GET' && new RegExp(`/replicationRecoveryPlans/${PLAN}$`, 'i').test(r.path)), 'the plan was read again');
+    assert.deepEqual(w.posts(), []);
+  });
+
+  it('a plan whose vault is not loaded is named, not replaced by a VM picker', async () => {
+    await servicesFor(w, { vaultLoaded: false });
+    const job = await finishedPlanFailover(w);
+    w.sim.clearRequestLog();
+    await clickNextStep(job, 'Verify and Commit', 'Commit');
+    assert.deepEqual(pickers(), []);
+    assert.ok(vscode.prompts.some((p) => p.kind === 'error' && p.message.includes(`Recovery plan ${PLAN}`)), 'an error naming the plan');
+    assert.deepEqual(w.posts(), []);
+  });
+});
