@@ -38,7 +38,11 @@ const common = {
   plugins: [problemReporter],
 };
 
-const builds = [{ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' }];
+const builds = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  // Parses big item-list pages off the extension host's thread (src/azure/itemsPageParser.ts).
+  { ...common, entryPoints: ['src/azure/itemsPageWorker.ts'], outfile: 'dist/itemsPageWorker.js' },
+];
 
 if (tests) {
   const suiteDir = 'test/integration/suite';

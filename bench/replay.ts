@@ -4,8 +4,11 @@
 // CPU per replicated item: 4 KB of JSON each), so parallel requests would queue behind the
 // server's work — a cost no user pays, Azure's servers work side by side. The tree bench records
 // the simulator's answers once, untimed, and replays them here: only the client's work and the
-// latency are timed. Requests in flight overlap (one timer each).
+// latency are timed. Requests in flight overlap (one timer each). A request that asks for its
+// status as a stream (streamResponseStatusCodes) gets the recorded bytes as a stream, as Node's
+// HTTP client would hand them over.
 import { createHttpHeaders, type HttpClient, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline';
+import { Readable } from 'node:stream';
 import type { SiteRecoverySimulator } from '../src/simulator/index';
 
 export interface ReplayTransport {
@@ -18,7 +21,8 @@ export interface ReplayTransport {
 }
 
 export function replay(sim: SiteRecoverySimulator, latencyMs: number): ReplayTransport {
-  const recorded = new Map<string, { status: number; headers: Record<string, string>; body?: string }>();
+  // The body is kept as text and as bytes: the server encodes, not the client being measured.
+  const recorded = new Map<string, { status: number; headers: Record<string, string>; body?: string; bytes?: Buffer }>();
   let sent = 0;
   const httpClient: HttpClient = {
     async sendRequest(request: PipelineRequest): Promise<PipelineResponse> {
@@ -27,11 +31,14 @@ export function replay(sim: SiteRecoverySimulator, latencyMs: number): ReplayTra
       let res = recorded.get(key);
       const wait = new Promise((r) => setTimeout(r, transport.latencyMs));
       if (!res) {
-        res = await sim.handle({ method: request.method, url: request.url, headers: request.headers.toJSON({ preserveCase: true }) });
+        const answer = await sim.handle({ method: request.method, url: request.url, headers: request.headers.toJSON({ preserveCase: true }) });
+        res = { ...answer, bytes: Buffer.from(answer.body ?? '', 'utf8') };
         if (request.method === 'GET' && res.status === 200) recorded.set(key, res);
       }
       await wait;
-      return { request, status: res.status, headers: createHttpHeaders(res.headers), bodyAsText: res.body };
+      const headers = createHttpHeaders(res.headers);
+      if (request.streamResponseStatusCodes?.has(res.status)) return { request, status: res.status, headers, readableStreamBody: Readable.from([Buffer.from(res.bytes!)]) }; // fresh memory per response, as a socket gives
+      return { request, status: res.status, headers, bodyAsText: res.body };
     },
   };
   const transport: ReplayTransport = {

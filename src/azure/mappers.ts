@@ -21,7 +21,7 @@ import type {
 } from '../domain/model';
 import { asProvider } from '../domain/providers';
 import { isNoneScenario, jobNameFromId, realDate } from '../domain/sentinels';
-import { segment } from '../domain/armId';
+import { parseArmId } from '../domain/armId';
 
 // SDK models → the domain's shapes. Provider details are read loosely: each provider has
 // its own fields and the SDK types them as a union.
@@ -48,12 +48,13 @@ export function toItem(vault: VaultRef, rpi: ReplicationProtectedItem): Replicat
     recommendedAction: h.recommendedAction,
   }));
   const registered = details.isAgentRegistrationSuccessfulAfterFailover;
+  const segments = parseArmId(id).segments; // once: big vaults map thousands of items
   return {
     id,
-    name: rpi.name ?? segment(id, 'replicationProtectedItems') ?? '',
+    name: rpi.name ?? segments['replicationprotecteditems'] ?? '',
     friendlyName: p.friendlyName || rpi.name || 'Unnamed VM',
-    fabricName: segment(id, 'replicationFabrics') ?? '',
-    containerName: segment(id, 'replicationProtectionContainers') ?? '',
+    fabricName: segments['replicationfabrics'] ?? '',
+    containerName: segments['replicationprotectioncontainers'] ?? '',
     vault,
     provider: asProvider(instanceType),
     providerInstanceType: instanceType,

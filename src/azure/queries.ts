@@ -1,6 +1,10 @@
+import { restPipeline } from './restPipeline';
+import type { PipelineRequest, PipelineResponse } from '@azure/core-rest-pipeline';
 import type { AzureClients } from './clients';
 import type { JobInfo, ProcessServerInfo, RecoveryPlanInfo, RecoveryPointInfo, ReplicatedItem, VaultRef } from '../domain/model';
 import { parseArmId } from '../domain/armId';
+import { parseItemsPage } from './itemsPage';
+import { itemsPageParser } from './itemsPageParser';
 import { toItem, toJob, toPlan, toProcessServers, toRecoveryPoint } from './mappers';
 import { checkResponse } from './responses';
 
@@ -23,11 +27,11 @@ export interface ListAllItemsOptions {
 }
 
 /**
- * Requests in flight for listAllItems: the containers of most vaults side by side, far below
- * ARM's read throttling. Past this, a big vault's load is bound by deserializing the pages
- * (npm run bench: 8 → 32 gains little), not by round trips.
+ * Requests in flight for listAllItems: every container of most vaults side by side (a container
+ * left waiting for a slot costs a whole round trip per page), a burst well inside ARM's read
+ * throttling (a bucket of hundreds of reads per subscription).
  */
-export const LIST_ALL_CONCURRENCY = 16;
+export const LIST_ALL_CONCURRENCY = 32;
 
 const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
@@ -75,17 +79,18 @@ export class SiteRecoveryQueries {
     return out.sort((a, b) => a.vaultName.localeCompare(b.vaultName));
   }
 
-  /** One page of the vault-wide replicated-items list: a single request, never a walk over containers. */
+  /**
+   * One page of the vault-wide replicated-items list: a single request, never a walk over
+   * containers. The continuation token is the page's nextLink, as the SDK's own paging uses it.
+   */
   async listItemsPage(vault: VaultRef, continuationToken?: string, filter?: string): Promise<ItemPage> {
     const client = await this.clients.siteRecovery(vault.subscriptionId);
-    const pages = client.replicationProtectedItems
-      .list(vault.vaultName, vault.resourceGroup, filter ? { filter } : undefined)
-      .byPage(continuationToken ? { continuationToken } : undefined);
-    const { value, done } = await pages.next();
-    if (done || !value) return { items: [] };
-    // The SDK keeps a page's nextLink beside the page, not on it (the client is loaded by now).
-    const { getContinuationToken } = await import('@azure/arm-recoveryservices-siterecovery');
-    return { items: value.map((rpi) => toItem(vault, rpi)), continuationToken: getContinuationToken(value) };
+    const { endpoint } = this.clients.connection;
+    const query = `api-version=${API_VERSIONS.siteRecovery}${filter ? `&$filter=${encodeURIComponent(filter)}` : ''}`;
+    const url = continuationToken ?? `${vaultUrl(endpoint, vault)}/replicationProtectedItems?${query}`;
+    // Parsed here: one page is quick, and the first rows must not wait for a worker to start.
+    const page = parseItemsPage(await getPageBytes(client, endpoint, url, 'Listing replicated items'), vault);
+    return { items: page.items, continuationToken: page.nextLink };
   }
 
   /**
@@ -99,24 +104,24 @@ export class SiteRecoveryQueries {
     const slot = limiter(Math.max(1, options.concurrency ?? LIST_ALL_CONCURRENCY));
     const opts = options.abortSignal ? { abortSignal: options.abortSignal } : undefined;
     const { vaultName, resourceGroup } = vault;
+    const unique = new Map<string, ReplicatedItem>();
+    // Items are mapped as their page arrives, while the other lists are still on the wire.
+    const keep = (items: ReplicatedItem[]) => {
+      for (const item of items) unique.set(item.id.toLowerCase(), item);
+    };
+    itemsPageParser.warm();
     const fabrics = await allPages(client.replicationFabrics.list(vaultName, resourceGroup, opts), slot);
-    const lists = await Promise.all(
+    await Promise.all(
       fabrics.map(async ({ name: fabric }) => {
-        if (!fabric) return [];
+        if (!fabric) return;
         const containers = await allPages(client.replicationProtectionContainers.listByReplicationFabrics(vaultName, resourceGroup, fabric, opts), slot);
-        const perContainer = await Promise.all(
+        await Promise.all(
           containers.map(({ name: container }) =>
-            container ? rawItemPages(client, this.clients.connection.endpoint, vault, fabric, container, slot, options.abortSignal) : [],
+            container ? itemPages(client, this.clients.connection.endpoint, vault, fabric, container, slot, keep, options.abortSignal) : undefined,
           ),
         );
-        return perContainer.flat();
       }),
     );
-    const unique = new Map<string, ReplicatedItem>();
-    for (const rpi of lists.flat()) {
-      const item = toItem(vault, rpi);
-      unique.set(item.id.toLowerCase(), item);
-    }
     return [...unique.values()].sort((a, b) => byName.compare(a.friendlyName, b.friendlyName));
   }
 
@@ -218,35 +223,96 @@ function limiter(max: number): Slot {
   };
 }
 
+type PipelineClient = { sendRequest(request: PipelineRequest): Promise<PipelineResponse> };
+
+function vaultUrl(endpoint: string, vault: VaultRef): string {
+  const e = encodeURIComponent;
+  return `${endpoint.replace(/\/$/, '')}/subscriptions/${e(vault.subscriptionId)}/resourceGroups/${e(vault.resourceGroup)}/providers/Microsoft.RecoveryServices/vaults/${e(vault.vaultName)}`;
+}
+
 /**
- * A container's replicated items as plain JSON, page by page, through the SDK client's own
- * pipeline (auth, retries, throttling). The typed list call spends ~4× more CPU turning
- * thousands of items into model objects (npm run bench) than the round trips cost, and the
- * mapper reads the JSON field names directly, so the full load skips that step.
+ * The bytes of one page of a replicated-items list, through the SDK client's own pipeline
+ * (auth, retries, throttling). Item lists skip the SDK's model step, which spends several times
+ * more CPU turning thousands of items into model objects than the round trips cost (npm run
+ * bench); parseItemsPage maps the JSON names directly.
  */
-async function rawItemPages(
-  client: { sendRequest(request: import('@azure/core-rest-pipeline').PipelineRequest): Promise<import('@azure/core-rest-pipeline').PipelineResponse> },
+async function getPageBytes(client: PipelineClient, endpoint: string, url: string, what: string, abortSignal?: AbortSignal): Promise<Uint8Array> {
+  // A nextLink elsewhere would carry the bearer token off the cloud it was issued for.
+  const origin = new URL(endpoint).origin;
+  if (new URL(url).origin !== origin) throw new Error(`${what}: Site Recovery returned a next-page link outside ${origin}`);
+  const { createPipelineRequest } = await restPipeline();
+  // A 200 comes back as a stream, so the pipeline does not parse it on this thread.
+  const request = createPipelineRequest({ url, method: 'GET', abortSignal, streamResponseStatusCodes: new Set([200]) });
+  const response = await client.sendRequest(request);
+  return response.readableStreamBody ? readAll(response.readableStreamBody) : new TextEncoder().encode(checkResponse(response, what));
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+    chunks.push(bytes);
+    size += bytes.length;
+  }
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/**
+ * A container's replicated items, page by page, each handed to `keep` as it is parsed (on the
+ * parser's worker) while the other containers' pages are still on the wire. ARM writes nextLink
+ * last, so it is read off the page's tail and the next page requested before this one is
+ * parsed; the parsed nextLink has the last word (a wrong guess is dropped, never used).
+ */
+async function itemPages(
+  client: PipelineClient,
   endpoint: string,
   vault: VaultRef,
   fabric: string,
   container: string,
   slot: Slot,
+  keep: (items: ReplicatedItem[]) => void,
   abortSignal?: AbortSignal,
-): Promise<Array<Parameters<typeof toItem>[1]>> {
-  const { createPipelineRequest } = await import('@azure/core-rest-pipeline');
+): Promise<void> {
   const e = encodeURIComponent;
-  let url: string | undefined =
-    `${endpoint.replace(/\/$/, '')}/subscriptions/${e(vault.subscriptionId)}/resourceGroups/${e(vault.resourceGroup)}/providers/Microsoft.RecoveryServices/vaults/${e(vault.vaultName)}` +
-    `/replicationFabrics/${e(fabric)}/replicationProtectionContainers/${e(container)}/replicationProtectedItems?api-version=${API_VERSIONS.siteRecovery}`;
-  const out: Array<Parameters<typeof toItem>[1]> = [];
-  while (url) {
-    const pageUrl: string = url;
-    const response = await slot(() => client.sendRequest(createPipelineRequest({ url: pageUrl, method: 'GET', abortSignal })));
-    const page = JSON.parse(checkResponse(response, `Listing the items of ${container}`)) as { value?: Array<Parameters<typeof toItem>[1]>; nextLink?: string };
-    out.push(...(page.value ?? []));
-    url = page.nextLink || undefined;
+  const what = `Listing the items of ${container}`;
+  const fetchPage = (url: string) => {
+    const bytes = slot(() => getPageBytes(client, endpoint, url, what, abortSignal));
+    bytes.catch(() => undefined); // awaited when its turn comes; never left unhandled
+    return { url, bytes };
+  };
+  let current: { url: string; bytes: Promise<Uint8Array> } | undefined = fetchPage(
+    `${vaultUrl(endpoint, vault)}/replicationFabrics/${e(fabric)}/replicationProtectionContainers/${e(container)}/replicationProtectedItems?api-version=${API_VERSIONS.siteRecovery}`,
+  );
+  while (current) {
+    const bytes = await current.bytes;
+    const guess = trailingNextLink(bytes);
+    const ahead = guess ? fetchPage(guess) : undefined;
+    const page = await itemsPageParser.parse(bytes, vault);
+    keep(page.items);
+    current = page.nextLink ? (ahead?.url === page.nextLink ? ahead : fetchPage(page.nextLink)) : undefined;
   }
-  return out;
+}
+
+/** The nextLink at the very end of a list page (`…,"nextLink":"…"}`), without parsing the page. */
+export function trailingNextLink(bytes: Uint8Array): string | undefined {
+  const from = Math.max(0, bytes.length - 2048);
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset + from, bytes.length - from).toString('utf8');
+  const m = /"nextLink"\s*:\s*("(?:[^"\\]|\\.)*")\s*\}\s*$/.exec(tail);
+  if (!m) return undefined;
+  try {
+    const link: unknown = JSON.parse(m[1]);
+    return typeof link === 'string' && link ? link : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Every element of an SDK list, one slot per page request. */
@@ -265,7 +331,7 @@ export const API_VERSIONS = { siteRecovery: '2023-06-01', vaults: '2023-04-01' }
 
 /** GET any resource by ARM id through the SDK pipeline (auth, retries), as raw JSON for "View Properties". */
 export async function getResourceJson(clients: AzureClients, subscriptionId: string, id: string, apiVersion: string): Promise<unknown> {
-  const { createPipelineRequest } = await import('@azure/core-rest-pipeline');
+  const { createPipelineRequest } = await restPipeline();
   const client = await clients.siteRecovery(subscriptionId);
   const url = `${clients.connection.endpoint.replace(/\/$/, '')}${id}?api-version=${encodeURIComponent(apiVersion)}`;
   const response = await client.sendRequest(createPipelineRequest({ url, method: 'GET' }));

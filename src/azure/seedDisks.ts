@@ -1,3 +1,4 @@
+import { restPipeline } from './restPipeline';
 import type { AzureClients } from './clients';
 import { isSeedDisk, seedDiskVmName, type SeedDisk } from '../domain/seedDisks';
 import { parseArmId } from '../domain/armId';
@@ -15,7 +16,7 @@ interface DiskJson {
 }
 
 async function send(clients: AzureClients, subscriptionId: string, url: string, method: 'GET' | 'DELETE', writer: boolean) {
-  const { createPipelineRequest } = await import('@azure/core-rest-pipeline');
+  const { createPipelineRequest } = await restPipeline();
   const client = writer ? await clients.siteRecoveryWriter(subscriptionId) : await clients.siteRecovery(subscriptionId);
   const response = await client.sendRequest(createPipelineRequest({ url, method }));
   const disk = parseArmId(url.replace(/^https?:\/\/[^/]+/, '').split('?')[0]).segments['disks'];

@@ -10,7 +10,8 @@ export interface ParsedArmId {
 export function parseArmId(id: string): ParsedArmId {
   const parts = id.split('/').filter(Boolean);
   const segments: Record<string, string> = {};
-  for (let i = 0; i + 1 < parts.length; i += 2) segments[parts[i].toLowerCase()] = decodeURIComponent(parts[i + 1]);
+  // Names are rarely escaped; decoding only when needed keeps big lists cheap to map.
+  for (let i = 0; i + 1 < parts.length; i += 2) segments[parts[i].toLowerCase()] = parts[i + 1].includes('%') ? decodeURIComponent(parts[i + 1]) : parts[i + 1];
   return { subscriptionId: segments['subscriptions'], resourceGroup: segments['resourcegroups'], segments };
 }
 

@@ -1,4 +1,5 @@
 import { createHttpHeaders, RestError, type HttpClient, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline';
+import { Readable } from 'node:stream';
 import type { RawRequest, RawResponse } from './dispatcher';
 import { RESET_HEADER } from './faults';
 
@@ -22,7 +23,12 @@ export function createSimulatorHttpClient(handle: (req: RawRequest) => Promise<R
       if (res.headers[RESET_HEADER] === 'reset') {
         throw new RestError('read ECONNRESET', { code: 'ECONNRESET', request });
       }
-      return { request, status: res.status, headers: createHttpHeaders(res.headers), bodyAsText: res.body };
+      const headers = createHttpHeaders(res.headers);
+      // As Node's HTTP client does: statuses the caller asked to stream come as a stream, unread.
+      if (request.streamResponseStatusCodes?.has(res.status) || request.streamResponseStatusCodes?.has(Number.POSITIVE_INFINITY)) {
+        return { request, status: res.status, headers, readableStreamBody: Readable.from([Buffer.from(res.body ?? '', 'utf8')]) };
+      }
+      return { request, status: res.status, headers, bodyAsText: res.body };
     },
   };
 }

@@ -21,6 +21,10 @@ describe('SiteRecoveryQueries.listAllItems', () => {
     assert.deepEqual(new Set(all.map((i) => i.id)), new Set(expected.map((i) => i.id)));
     assert.deepEqual(all.map((i) => i.friendlyName), [...all.map((i) => i.friendlyName)].sort());
     assert.deepEqual(all.find((i) => i.name === expected[0].name), expected[0], 'the same item as the vault-wide list shows');
+    // Both lists map raw JSON (itemsPage.ts); the SDK's typed model must give the same item.
+    const typed = await scope.queries.getItem(expected[0]);
+    assert.deepEqual(all.find((i) => i.name === typed.name), typed, 'the same item as the typed SDK call gives');
+    assert.ok(all.every((i) => i.vault === vault), 'every item shares the vault object, also when parsed on a worker');
     assert.ok(!sim.requestLog.some((r) => vaultWideList.test(r.path)), 'no vault-wide request');
     sim.dispose();
   });
@@ -59,6 +63,63 @@ describe('SiteRecoveryQueries.listAllItems', () => {
     const second = await scope.queries.listItemsPage(vault, first.continuationToken);
     assert.equal(second.items.length, PAGE);
     assert.notDeepEqual(second.items[0].id, first.items[0].id);
+    sim.dispose();
+  });
+
+  it('gets every item when a page does not end with its nextLink (no early request, none wasted)', async () => {
+    const { sim, scope, vault } = await practiceWorld(options);
+    // Same pages, nextLink written first: the loader cannot read it off the tail and waits for the parse.
+    const inner = sim.httpClient;
+    const scopeNextFirst = new (scope.constructor as typeof import('../../../src/scope').Scope)('practice', 'Practice', {
+      credential: sim.credential,
+      endpoint: sim.endpoint,
+      practice: true,
+      httpClient: {
+        async sendRequest(request) {
+          const wantsStream = request.streamResponseStatusCodes;
+          request.streamResponseStatusCodes = undefined;
+          const response = await inner.sendRequest(request);
+          request.streamResponseStatusCodes = wantsStream;
+          if (response.status !== 200 || !response.bodyAsText) return response;
+          const { nextLink, ...rest } = JSON.parse(response.bodyAsText) as { nextLink?: string };
+          return { ...response, bodyAsText: JSON.stringify(nextLink ? { nextLink, ...rest } : rest) };
+        },
+      },
+    });
+    const reference = await scope.queries.listAllItems(vault);
+    sim.clearRequestLog();
+    const all = await scopeNextFirst.queries.listAllItems(vault);
+    assert.deepEqual(all.map((i) => i.id), reference.map((i) => i.id));
+    const itemRequests = sim.requestLog.filter((r) => /\/replicationProtectedItems$/i.test(r.path));
+    const pageKey = (r: { path: string; query: Record<string, string> }) => `${r.path}?${r.query['skipToken'] ?? ''}`;
+    assert.equal(new Set(itemRequests.map(pageKey)).size, itemRequests.length, 'no page requested twice');
+    sim.dispose();
+  });
+
+  it('refuses a nextLink that leaves the cloud it signed in to, before sending anything there', async () => {
+    const { sim, scope, vault } = await practiceWorld(options);
+    const inner = sim.httpClient;
+    const sentTo: string[] = [];
+    const hostile = new (scope.constructor as typeof import('../../../src/scope').Scope)('practice', 'Practice', {
+      credential: sim.credential,
+      endpoint: sim.endpoint,
+      practice: true,
+      httpClient: {
+        async sendRequest(request) {
+          sentTo.push(new URL(request.url).origin);
+          request.streamResponseStatusCodes = undefined;
+          const response = await inner.sendRequest(request);
+          if (response.status !== 200 || !response.bodyAsText?.includes('"nextLink"')) return response;
+          const page = JSON.parse(response.bodyAsText) as { nextLink?: string };
+          if (page.nextLink) page.nextLink = page.nextLink.replace(/^https:\/\/[^/]+/, 'https://collector.example');
+          return { ...response, bodyAsText: JSON.stringify(page) };
+        },
+      },
+    });
+    await assert.rejects(hostile.queries.listAllItems(vault), /next-page link outside/);
+    const first = await hostile.queries.listItemsPage(vault);
+    await assert.rejects(hostile.queries.listItemsPage(vault, first.continuationToken), /next-page link outside/);
+    assert.deepEqual([...new Set(sentTo)], [new URL(sim.endpoint).origin], 'no request left for another host');
     sim.dispose();
   });
 });

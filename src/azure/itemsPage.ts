@@ -1,0 +1,34 @@
+// One page of a replicated-items list, from the bytes Site Recovery sent to the domain's items.
+// Runs in the items-page worker (itemsPageWorker.ts) and, where no worker can start, on the
+// extension host's thread: the same code either way.
+import type { ReplicatedItem, VaultRef } from '../domain/model';
+import { toItem } from './mappers';
+
+export interface ParsedItemsPage {
+  items: ReplicatedItem[];
+  /** The next page's URL as Site Recovery wrote it; undefined on the last page. */
+  nextLink?: string;
+}
+
+export class MalformedPageError extends Error {
+  constructor(detail: string) {
+    // The body itself stays out of the message: it can be megabytes, and it is not the user's concern.
+    super(`Site Recovery returned a list page that is not valid JSON (${detail})`);
+    this.name = 'MalformedPageError';
+  }
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+export function parseItemsPage(bytes: Uint8Array, vault: VaultRef): ParsedItemsPage {
+  let body: unknown;
+  try {
+    body = JSON.parse(utf8.decode(bytes));
+  } catch (e) {
+    throw new MalformedPageError(e instanceof Error ? e.message.slice(0, 120) : 'unreadable');
+  }
+  const page = (body ?? {}) as { value?: unknown; nextLink?: unknown };
+  if (typeof page !== 'object' || (page.value !== undefined && !Array.isArray(page.value))) throw new MalformedPageError('no "value" list');
+  const value = (page.value ?? []) as Array<Parameters<typeof toItem>[1]>;
+  return { items: value.map((rpi) => toItem(vault, rpi)), nextLink: typeof page.nextLink === 'string' && page.nextLink ? page.nextLink : undefined };
+}

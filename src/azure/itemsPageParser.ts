@@ -1,0 +1,145 @@
+// Hands item-list pages to worker threads (itemsPageWorker.ts) and gets the mapped items back.
+// The extension host's thread is shared by every extension: parsing a big vault's megabytes of
+// JSON there would block them all, and the page chains would wait behind that work (npm run
+// bench). Where no worker can start, pages are parsed in-thread, with the same results.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { VaultRef } from '../domain/model';
+import { parseItemsPage, type ParsedItemsPage } from './itemsPage';
+import type { ItemsPageReply, ItemsPageRequest } from './itemsPageWorker';
+
+/** Workers nobody used for this long stop; the next big load starts them again (tens of ms, behind the first round trips). */
+const IDLE_MS = 30_000;
+
+/** Two workers keep up with a page wave on any machine with a core to spare; more would only compete with the host. */
+const POOL_SIZE = Number(process.env.SR_POOL ?? Math.max(1, Math.min(2, availableParallelism() - 1)));
+
+interface Pending {
+  bytes: Uint8Array;
+  vault: VaultRef;
+  resolve(page: ParsedItemsPage): void;
+  reject(error: Error): void;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+/** The worker script: bundled beside extension.js, or the TypeScript source when running from sources (unit tests, bench). */
+function startWorker(): Worker {
+  const built = path.join(__dirname, 'itemsPageWorker.js');
+  if (existsSync(built)) return new Worker(built);
+  const source = path.join(__dirname, 'itemsPageWorker.ts');
+  if (existsSync(source)) return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { eval: true });
+  throw new Error('no items-page worker script');
+}
+
+export class ItemsPageParser {
+  private pool: PoolWorker[] = [];
+  private unavailable = false;
+  private nextId = 1;
+  private idle?: NodeJS.Timeout;
+
+  constructor(
+    private readonly size = POOL_SIZE,
+    private readonly start: () => Worker = startWorker,
+  ) {}
+
+  /** Starts the workers before the first page arrives, so their start-up overlaps the round trips. */
+  warm(): void {
+    this.ensure();
+    this.scheduleIdle();
+  }
+
+  parse(bytes: Uint8Array, vault: VaultRef): Promise<ParsedItemsPage> {
+    const target = this.ensure().reduce<PoolWorker | undefined>((best, w) => (!best || w.pending.size < best.pending.size ? w : best), undefined);
+    if (!target) return Promise.resolve().then(() => parseItemsPage(bytes, vault));
+    clearTimeout(this.idle);
+    const id = this.nextId++;
+    return new Promise<ParsedItemsPage>((resolve, reject) => {
+      target.pending.set(id, { bytes, vault, resolve, reject });
+      if (target.pending.size === 1) target.worker.ref(); // replies outstanding: keep the process alive for them
+      // Copied, not transferred: if the worker dies, the page is parsed here instead.
+      target.worker.postMessage({ id, bytes, vault } satisfies ItemsPageRequest);
+    });
+  }
+
+  /** Workers running now (0 when idle or when pages are parsed in-thread). */
+  get workers(): number {
+    return this.pool.length;
+  }
+
+  dispose(): void {
+    this.unavailable = true;
+    this.stop();
+  }
+
+  private ensure(): PoolWorker[] {
+    while (!this.unavailable && this.pool.length < this.size) {
+      let worker: Worker;
+      try {
+        worker = this.start();
+      } catch {
+        this.unavailable = true; // e.g. worker threads not allowed here: in-thread from now on
+        break;
+      }
+      const entry: PoolWorker = { worker, pending: new Map() };
+      worker.unref();
+      worker.on('message', (reply: ItemsPageReply) => this.settle(entry, reply));
+      worker.on('error', () => this.fallBack(entry));
+      worker.on('exit', () => this.fallBack(entry));
+      this.pool.push(entry);
+    }
+    return this.pool;
+  }
+
+  private settle(entry: PoolWorker, reply: ItemsPageReply): void {
+    const p = entry.pending.get(reply.id);
+    if (!p) return;
+    entry.pending.delete(reply.id);
+    if (entry.pending.size === 0) entry.worker.unref();
+    if (this.pool.every((w) => w.pending.size === 0)) this.scheduleIdle();
+    if ('error' in reply) return p.reject(new Error(reply.error));
+    // One vault object for all items, as in-thread mapping gives (the clone made one per item).
+    for (const item of reply.items) item.vault = p.vault;
+    p.resolve({ items: reply.items, nextLink: reply.nextLink });
+  }
+
+  /** A worker died or could not start: what it held is parsed here, and so is what comes next. */
+  private fallBack(entry: PoolWorker): void {
+    if (!this.pool.includes(entry)) return;
+    this.unavailable = true;
+    this.stop();
+  }
+
+  private scheduleIdle(): void {
+    clearTimeout(this.idle);
+    this.idle = setTimeout(() => this.stop(), IDLE_MS);
+    this.idle.unref();
+  }
+
+  /** Stops every worker; pages they still held are parsed here. */
+  private stop(): void {
+    clearTimeout(this.idle);
+    const pool = this.pool;
+    this.pool = [];
+    for (const { worker, pending } of pool) {
+      worker.removeAllListeners();
+      void worker.terminate();
+      for (const p of pending.values()) {
+        try {
+          p.resolve(parseItemsPage(p.bytes, p.vault));
+        } catch (e) {
+          p.reject(e as Error);
+        }
+      }
+      pending.clear();
+    }
+  }
+}
+
+/** One per extension host: pages from every vault share the workers. */
+export const itemsPageParser = new ItemsPageParser();
