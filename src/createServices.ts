@@ -1,3 +1,4 @@
+import { itemsPageParser } from './azure/itemsPageParser';
 import * as vscode from 'vscode';
 import { AzureAccount } from './auth/azureAccount';
 import { InFlight } from './commands/common/inFlight';
@@ -107,6 +108,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     }),
     tracker.onFinished(() => refreshSoon()),
     { dispose: () => clearTimeout(refreshTimer) },
+    { dispose: () => itemsPageParser.dispose() },
   );
   void tracker.resume();
 
@@ -123,6 +125,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     },
     inFlight,
     itemFilters,
+    itemPages: itemsPageParser,
     scope,
     followJob(s, vault, jobName, label, owned = true): FollowedJob {
       if (owned) commandOwned.add(jobName.toLowerCase());

@@ -29,6 +29,8 @@ export interface Services {
   readonly roots: TreeRoots;
   readonly inFlight: InFlight;
   readonly itemFilters: Map<string, string>;
+  /** The worker threads that parse big item lists (stopped on deactivation). */
+  readonly itemPages: { readonly workers: number };
   /** Scope by key: "practice" or an Azure scope. */
   scope(key: string): Scope | undefined;
   /**

@@ -13,8 +13,8 @@ import type { ItemsPageReply, ItemsPageRequest } from './itemsPageWorker';
 /** Workers nobody used for this long stop; the next big load starts them again (tens of ms, behind the first round trips). */
 const IDLE_MS = 30_000;
 
-/** Two workers keep up with a page wave on any machine with a core to spare; more would only compete with the host. */
-const POOL_SIZE = Number(process.env.SR_POOL ?? Math.max(1, Math.min(2, availableParallelism() - 1)));
+/** A core is left to the host thread (on two cores, two workers ran slower than one: npm run bench); two keep up with a page wave. */
+const POOL_SIZE = Math.max(1, Math.min(2, availableParallelism() - 1));
 
 interface Pending {
   bytes: Uint8Array;

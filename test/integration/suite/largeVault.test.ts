@@ -38,4 +38,19 @@ describe('large vault in the tree', function () {
     assert.equal(sim.requestLog.filter((r) => /replicationProtectionContainers$/i.test(r.path)).length, 0, 'no container walk');
     await screenshot('large-vault');
   });
+
+  it('filters over all 5,000 VMs: per-container lists in parallel, parsed off the host thread', async () => {
+    const sim = api.services.practice.sim!;
+    sim.clearRequestLog();
+    await ui.contextMenu('Replicated items', 'Filter Replicated Items…');
+    await ui.typeInQuickInput('vm-04999');
+    await ui.waitForText('vm-04999');
+    const folder = await findNode(api, 'Replicated items');
+    const shown = (await api.services.tree.getChildren(folder)).map((n) => String(n.treeItem().label));
+    assert.ok(shown.some((l) => l.startsWith('vm-04999')), `the last VM of the vault is found: ${shown.join(', ')}`);
+    const perContainer = sim.requestLog.filter((r) => /\/replicationProtectionContainers\/[^/]+\/replicationProtectedItems$/i.test(r.path));
+    assert.ok(perContainer.length >= 20, `every container's list was read (${perContainer.length} requests)`);
+    assert.ok(api.services.itemPages.workers >= 1, 'the pages were parsed on a worker thread');
+    await screenshot('large-vault-filtered');
+  });
 });
