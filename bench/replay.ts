@@ -37,7 +37,7 @@ export function replay(sim: SiteRecoverySimulator, latencyMs: number): ReplayTra
       }
       await wait;
       const headers = createHttpHeaders(res.headers);
-      if (request.streamResponseStatusCodes?.has(res.status)) return { request, status: res.status, headers, readableStreamBody: Readable.from([Buffer.from(res.bytes!)]) }; // fresh memory per response, as a socket gives
+      if (request.streamResponseStatusCodes?.has(res.status)) return { request, status: res.status, headers, readableStreamBody: Readable.from([res.bytes!]) };
       return { request, status: res.status, headers, bodyAsText: res.body };
     },
   };

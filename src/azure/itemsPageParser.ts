@@ -2,6 +2,8 @@
 // The extension host's thread is shared by every extension: parsing a big vault's megabytes of
 // JSON there would block them all, and the page chains would wait behind that work (npm run
 // bench). Where no worker can start, pages are parsed in-thread, with the same results.
+// Page bytes are handed over (transferred, not copied); a page whose worker died is lost to the
+// parser, which says so with PageParserStoppedError: the caller reads that page again.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -14,10 +16,17 @@ import type { ItemsPageReply, ItemsPageRequest } from './itemsPageWorker';
 const IDLE_MS = 30_000;
 
 /** A core is left to the host thread (on two cores, two workers ran slower than one: npm run bench); two keep up with a page wave. */
-const POOL_SIZE = Math.max(1, Math.min(2, availableParallelism() - 1));
+const POOL_SIZE = Number(process.env.SR_POOL ?? Math.max(1, Math.min(2, availableParallelism() - 1)));
+
+/** The page was with a worker that stopped: its bytes went with it, read the page again. */
+export class PageParserStoppedError extends Error {
+  constructor() {
+    super('The item-list parser stopped before it answered');
+    this.name = 'PageParserStoppedError';
+  }
+}
 
 interface Pending {
-  bytes: Uint8Array;
   vault: VaultRef;
   resolve(page: ParsedItemsPage): void;
   reject(error: Error): void;
@@ -54,16 +63,18 @@ export class ItemsPageParser {
     this.scheduleIdle();
   }
 
+  /** Parses a page; `bytes` are handed over (unusable afterwards) when a worker takes them. */
   parse(bytes: Uint8Array, vault: VaultRef): Promise<ParsedItemsPage> {
     const target = this.ensure().reduce<PoolWorker | undefined>((best, w) => (!best || w.pending.size < best.pending.size ? w : best), undefined);
     if (!target) return Promise.resolve().then(() => parseItemsPage(bytes, vault));
     clearTimeout(this.idle);
     const id = this.nextId++;
     return new Promise<ParsedItemsPage>((resolve, reject) => {
-      target.pending.set(id, { bytes, vault, resolve, reject });
+      target.pending.set(id, { vault, resolve, reject });
       if (target.pending.size === 1) target.worker.ref(); // replies outstanding: keep the process alive for them
-      // Copied, not transferred: if the worker dies, the page is parsed here instead.
-      target.worker.postMessage({ id, bytes, vault } satisfies ItemsPageRequest);
+      // Moved, not copied: a copy costs the host thread more than the rest of the hand-over.
+      const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+      target.worker.postMessage({ id, bytes: owned, vault } satisfies ItemsPageRequest, [owned.buffer as ArrayBuffer]);
     });
   }
 
@@ -108,7 +119,7 @@ export class ItemsPageParser {
     p.resolve({ items: reply.items, nextLink: reply.nextLink });
   }
 
-  /** A worker died or could not start: what it held is parsed here, and so is what comes next. */
+  /** A worker died: what it held is lost (PageParserStoppedError), what comes next is parsed here. */
   private fallBack(entry: PoolWorker): void {
     if (!this.pool.includes(entry)) return;
     this.unavailable = true;
@@ -121,7 +132,7 @@ export class ItemsPageParser {
     this.idle.unref();
   }
 
-  /** Stops every worker; pages they still held are parsed here. */
+  /** Stops every worker; pages they still held are rejected with PageParserStoppedError. */
   private stop(): void {
     clearTimeout(this.idle);
     const pool = this.pool;
@@ -129,13 +140,7 @@ export class ItemsPageParser {
     for (const { worker, pending } of pool) {
       worker.removeAllListeners();
       void worker.terminate();
-      for (const p of pending.values()) {
-        try {
-          p.resolve(parseItemsPage(p.bytes, p.vault));
-        } catch (e) {
-          p.reject(e as Error);
-        }
-      }
+      for (const p of pending.values()) p.reject(new PageParserStoppedError());
       pending.clear();
     }
   }

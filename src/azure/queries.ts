@@ -3,8 +3,8 @@ import type { PipelineRequest, PipelineResponse } from '@azure/core-rest-pipelin
 import type { AzureClients } from './clients';
 import type { JobInfo, ProcessServerInfo, RecoveryPlanInfo, RecoveryPointInfo, ReplicatedItem, VaultRef } from '../domain/model';
 import { parseArmId } from '../domain/armId';
-import { parseItemsPage } from './itemsPage';
-import { itemsPageParser } from './itemsPageParser';
+import { parseItemsPage, type ParsedItemsPage } from './itemsPage';
+import { itemsPageParser, PageParserStoppedError, type ItemsPageParser } from './itemsPageParser';
 import { toItem, toJob, toPlan, toProcessServers, toRecoveryPoint } from './mappers';
 import { checkResponse } from './responses';
 
@@ -24,6 +24,8 @@ export interface ListAllItemsOptions {
   /** Requests in flight at most (ARM allows bursts well above this). */
   concurrency?: number;
   abortSignal?: AbortSignal;
+  /** Where pages are parsed; the shared worker pool unless a test brings its own. */
+  parser?: Pick<ItemsPageParser, 'parse' | 'warm'>;
 }
 
 /**
@@ -88,8 +90,11 @@ export class SiteRecoveryQueries {
     const { endpoint } = this.clients.connection;
     const query = `api-version=${API_VERSIONS.siteRecovery}${filter ? `&$filter=${encodeURIComponent(filter)}` : ''}`;
     const url = continuationToken ?? `${vaultUrl(endpoint, vault)}/replicationProtectedItems?${query}`;
-    // Parsed here: one page is quick, and the first rows must not wait for a worker to start.
-    const page = parseItemsPage(await getPageBytes(client, endpoint, url, 'Listing replicated items'), vault);
+    const what = 'Listing replicated items';
+    const bytes = await getPageBytes(client, endpoint, url, what);
+    // On a running worker when there is one (a full load runs beside this page); otherwise
+    // here: one page is quick, and the first rows must not wait for a worker to start.
+    const page = itemsPageParser.workers > 0 ? await parseOrReread(itemsPageParser, bytes, vault, () => getPageBytes(client, endpoint, url, what)) : parseItemsPage(bytes, vault);
     return { items: page.items, continuationToken: page.nextLink };
   }
 
@@ -109,7 +114,8 @@ export class SiteRecoveryQueries {
     const keep = (items: ReplicatedItem[]) => {
       for (const item of items) unique.set(item.id.toLowerCase(), item);
     };
-    itemsPageParser.warm();
+    const parser = options.parser ?? itemsPageParser;
+    parser.warm();
     const fabrics = await allPages(client.replicationFabrics.list(vaultName, resourceGroup, opts), slot);
     await Promise.all(
       fabrics.map(async ({ name: fabric }) => {
@@ -117,7 +123,7 @@ export class SiteRecoveryQueries {
         const containers = await allPages(client.replicationProtectionContainers.listByReplicationFabrics(vaultName, resourceGroup, fabric, opts), slot);
         await Promise.all(
           containers.map(({ name: container }) =>
-            container ? itemPages(client, this.clients.connection.endpoint, vault, fabric, container, slot, keep, options.abortSignal) : undefined,
+            container ? itemPages(client, this.clients.connection.endpoint, vault, fabric, container, slot, keep, parser, options.abortSignal) : undefined,
           ),
         );
       }),
@@ -255,7 +261,7 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
     chunks.push(bytes);
     size += bytes.length;
   }
-  if (chunks.length === 1) return chunks[0];
+  // Always a buffer of our own: the parser moves it to a worker thread.
   const out = new Uint8Array(size);
   let at = 0;
   for (const c of chunks) {
@@ -279,6 +285,7 @@ async function itemPages(
   container: string,
   slot: Slot,
   keep: (items: ReplicatedItem[]) => void,
+  parser: Pick<ItemsPageParser, 'parse'>,
   abortSignal?: AbortSignal,
 ): Promise<void> {
   const e = encodeURIComponent;
@@ -292,12 +299,23 @@ async function itemPages(
     `${vaultUrl(endpoint, vault)}/replicationFabrics/${e(fabric)}/replicationProtectionContainers/${e(container)}/replicationProtectedItems?api-version=${API_VERSIONS.siteRecovery}`,
   );
   while (current) {
-    const bytes = await current.bytes;
+    const pageUrl: string = current.url;
+    const bytes: Uint8Array = await current.bytes;
     const guess = trailingNextLink(bytes);
     const ahead = guess ? fetchPage(guess) : undefined;
-    const page = await itemsPageParser.parse(bytes, vault);
+    const page = await parseOrReread(parser, bytes, vault, () => slot(() => getPageBytes(client, endpoint, pageUrl, what, abortSignal)));
     keep(page.items);
     current = page.nextLink ? (ahead?.url === page.nextLink ? ahead : fetchPage(page.nextLink)) : undefined;
+  }
+}
+
+/** Parses a page on `parser`; if its worker went down with the page, reads the page again and parses it here. */
+async function parseOrReread(parser: Pick<ItemsPageParser, 'parse'>, bytes: Uint8Array, vault: VaultRef, reread: () => Promise<Uint8Array>): Promise<ParsedItemsPage> {
+  try {
+    return await parser.parse(bytes, vault);
+  } catch (e) {
+    if (!(e instanceof PageParserStoppedError)) throw e;
+    return parseItemsPage(await reread(), vault);
   }
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Worker } from 'node:worker_threads';
 import { parseItemsPage } from '../../../src/azure/itemsPage';
-import { ItemsPageParser } from '../../../src/azure/itemsPageParser';
+import { ItemsPageParser, PageParserStoppedError } from '../../../src/azure/itemsPageParser';
 import { trailingNextLink } from '../../../src/azure/queries';
 import type { VaultRef } from '../../../src/domain/model';
 
@@ -58,9 +58,10 @@ describe('item-list pages', () => {
       const parser = new ItemsPageParser(2);
       try {
         const input = page(50, 'https://h/next');
+        const expected = parseItemsPage(input, vault);
         const [a, b] = await Promise.all([parser.parse(input, vault), parser.parse(page(5), vault)]);
         assert.equal(parser.workers, 2, 'two workers started');
-        assert.deepEqual(a, parseItemsPage(input, vault));
+        assert.deepEqual(a, expected);
         assert.equal(b.items.length, 5);
         assert.ok([...a.items, ...b.items].every((i) => i.vault === vault));
       } finally {
@@ -88,15 +89,15 @@ describe('item-list pages', () => {
       assert.equal(parser.workers, 0);
     });
 
-    it('loses no page when its worker dies: what it held is parsed in-thread', async () => {
+    it('says so when its worker dies with pages (their bytes went with it), then parses in-thread', async () => {
       // A worker that takes pages and never answers, then exits.
       let worker: Worker | undefined;
       const parser = new ItemsPageParser(1, () => (worker = new Worker('require("node:worker_threads").parentPort.on("message", () => setTimeout(() => process.exit(3), 20));', { eval: true })));
-      const pending = [parser.parse(page(4), vault), parser.parse(page(6, 'https://h/n'), vault)];
+      const input = page(4);
+      const pending = [parser.parse(input, vault), parser.parse(page(6, 'https://h/n'), vault)];
       assert.ok(worker, 'the worker started');
-      const [a, b] = await Promise.all(pending);
-      assert.equal(a.items.length, 4);
-      assert.equal(b.nextLink, 'https://h/n');
+      assert.equal(input.byteLength, 0, 'the bytes were moved to the worker, not copied');
+      for (const p of pending) await assert.rejects(p, PageParserStoppedError);
       assert.equal(parser.workers, 0, 'in-thread from then on');
       assert.equal((await parser.parse(page(1), vault)).items.length, 1);
     });

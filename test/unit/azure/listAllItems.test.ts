@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { practiceWorld } from './harness';
+import { parseItemsPage } from '../../../src/azure/itemsPage';
+import { PageParserStoppedError } from '../../../src/azure/itemsPageParser';
 
 const PAGE = 10;
 const pages = (n: number) => Math.max(1, Math.ceil(n / PAGE));
@@ -120,6 +122,23 @@ describe('SiteRecoveryQueries.listAllItems', () => {
     const first = await hostile.queries.listItemsPage(vault);
     await assert.rejects(hostile.queries.listItemsPage(vault, first.continuationToken), /next-page link outside/);
     assert.deepEqual([...new Set(sentTo)], [new URL(sim.endpoint).origin], 'no request left for another host');
+    sim.dispose();
+  });
+
+  it('reads a page again when the parser lost it with a dead worker: every item, once', async () => {
+    const { sim, scope, vault } = await practiceWorld(options);
+    const reference = await scope.queries.listAllItems(vault);
+    let calls = 0;
+    const losing = {
+      warm: () => undefined,
+      // Every third page goes down with its "worker".
+      parse: async (bytes: Uint8Array, v: typeof vault) => (++calls % 3 === 0 ? Promise.reject(new PageParserStoppedError()) : parseItemsPage(bytes, v)),
+    };
+    sim.clearRequestLog();
+    const all = await scope.queries.listAllItems(vault, { parser: losing });
+    assert.deepEqual(all.map((i) => i.id), reference.map((i) => i.id));
+    const itemPages = sim.requestLog.filter((r) => /\/replicationProtectedItems$/i.test(r.path)).length;
+    assert.equal(itemPages, calls + Math.floor(calls / 3), 'one more request per lost page, none else');
     sim.dispose();
   });
 });
