@@ -16,7 +16,7 @@ import type { ItemsPageReply, ItemsPageRequest } from './itemsPageWorker';
 const IDLE_MS = 30_000;
 
 /** A core is left to the host thread (on two cores, two workers ran slower than one: npm run bench); two keep up with a page wave. */
-const POOL_SIZE = Number(process.env.SR_POOL ?? Math.max(1, Math.min(2, availableParallelism() - 1)));
+const POOL_SIZE = Math.max(1, Math.min(2, availableParallelism() - 1));
 
 /** The page was with a worker that stopped: its bytes went with it, read the page again. */
 export class PageParserStoppedError extends Error {
