@@ -74,6 +74,7 @@ export function toItem(vault: VaultRef, rpi: ReplicationProtectedItem): Replicat
     multiVmGroupName: s(details.multiVmGroupName),
     agentRegisteredAfterFailover: typeof registered === 'boolean' ? registered : undefined,
     azureVmId: s(details.azureVirtualMachineId),
+    vmId: s(details.vmId),
     policyId: p.policyId,
     policyFriendlyName: p.policyFriendlyName,
     primaryFabricFriendlyName: p.primaryFabricFriendlyName,

@@ -66,6 +66,11 @@ export interface ReplicatedItem {
   agentRegisteredAfterFailover?: boolean;
   /** Azure VM that a modernized failback item replicates from, when Site Recovery names it. */
   azureVmId?: string;
+  /**
+   * The VM's id in Site Recovery (`vmId` of the classic providers' details, InMage and
+   * InMageAzureV2): what a VM job names as its targetObjectId. Modernized items do not show it.
+   */
+  vmId?: string;
   policyId?: string;
   policyFriendlyName?: string;
   primaryFabricFriendlyName?: string;

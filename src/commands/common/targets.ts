@@ -4,7 +4,7 @@ import type { ReplicatedItem } from '../../domain/model';
 import { describeItem } from '../../domain/itemState';
 import { itemActions, type ItemAction } from '../../domain/actions';
 import { sameId } from '../../domain/armId';
-import { isPlanTarget, planOfJobTarget, type NextStepTarget } from '../../domain/nextStepTarget';
+import { isItemJobTarget, isPlanTarget, itemOfJobTarget, namesItem, planOfJobTarget, type NextStepTarget } from '../../domain/nextStepTarget';
 import type { Scope } from '../../scope';
 import { ItemNode } from '../../tree/itemNode';
 import { PlanNode } from '../../tree/plansFolder';
@@ -35,7 +35,7 @@ export function scopeOf(node: { parent?: unknown } | undefined): Scope | undefin
 export async function resolveTargets(services: Services, action: ItemAction, clicked?: unknown, selected?: unknown, hint?: unknown): Promise<Target> {
   const planTarget = [hint, clicked].find(isPlanTarget);
   if (planTarget) return { kind: 'plan', node: await planFromJobTarget(services, planTarget) };
-  const hinted = itemsFromHint(services, hint, clicked);
+  const hinted = await itemsFromHint(services, hint, clicked);
   if (hinted.length) return { kind: 'items', items: hinted };
   const nodes = (Array.isArray(selected) && selected.length ? selected : clicked ? [clicked] : []) as unknown[];
   const plan = nodes.find((n): n is PlanNode => n instanceof PlanNode);
@@ -112,21 +112,48 @@ export async function refreshItems(targets: ItemTarget[]): Promise<ItemTarget[]>
 }
 
 /**
- * Items named by a hint: `{ itemIds }` (Commit offered after a failover, the checklist) or
- * `{ jobTarget }` (a job's final notification), found among the vaults already loaded.
+ * Items named by a hint: `{ targets }` (our own next-step buttons), `{ itemIds }`, or
+ * `{ jobTarget, jobTargetName, vaultId }` (a VM job's final notification).
  */
-export function itemsFromHint(services: Services, ...hints: unknown[]): ItemTarget[] {
+export async function itemsFromHint(services: Services, ...hints: unknown[]): Promise<ItemTarget[]> {
   for (const hint of hints) {
-    const h = hint as { targets?: unknown; itemIds?: unknown; jobTarget?: unknown } | undefined;
+    const h = hint as { targets?: unknown; itemIds?: unknown } | undefined;
     // From our own next-step buttons: the items themselves, nothing to look up.
     if (Array.isArray(h?.targets) && h.targets.length) return h.targets as ItemTarget[];
-    const ids = Array.isArray(h?.itemIds) ? h.itemIds.map(String) : typeof h?.jobTarget === 'string' ? [h.jobTarget] : [];
-    if (ids.length === 0) continue;
-    const wanted = ids.map((id) => id.toLowerCase());
-    const matches = (i: ReplicatedItem) => wanted.some((w) => i.id.toLowerCase() === w || i.name.toLowerCase() === w || w.endsWith(`/${i.name.toLowerCase()}`));
-    const found = new Map<string, ItemTarget>();
-    for (const v of services.roots.loadedVaults()) for (const item of v.items.items.filter(matches)) found.set(item.id.toLowerCase(), { scope: v.scope, item });
-    if (found.size) return [...found.values()];
+    if (Array.isArray(h?.itemIds) && h.itemIds.length) {
+      const ids = h.itemIds.map(String);
+      const found = new Map<string, ItemTarget>();
+      for (const v of services.roots.loadedVaults()) {
+        for (const item of v.items.items.filter((i) => ids.some((id) => namesItem(i, id)))) found.set(item.id.toLowerCase(), { scope: v.scope, item });
+      }
+      if (found.size) return [...found.values()];
+    } else if (isItemJobTarget(hint)) {
+      const found = await itemOfJob(services, hint);
+      if (found) return [found];
+    }
   }
   return [];
+}
+
+/**
+ * The VM a job acted on, among the vaults in the tree (only the job's vault when it names one).
+ * The items loaded so far may do; if not, the rest of the job's vault is loaded first (its
+ * folder may never have been expanded), which also lets a friendly name decide.
+ */
+async function itemOfJob(services: Services, target: Partial<NextStepTarget>): Promise<ItemTarget | undefined> {
+  const vaults = services.roots.loadedVaults().filter((v) => !target.vaultId || sameId(v.vault.id, target.vaultId));
+  const lookUp = (partial: boolean): ItemTarget | undefined => {
+    for (const v of vaults) {
+      const item = itemOfJobTarget(v.items.items, target, { partial });
+      if (item) return { scope: v.scope, item };
+    }
+    return undefined;
+  };
+  const found = lookUp(true);
+  if (found || !target.vaultId) return found;
+  // A big vault takes a moment to load: say what the button is doing meanwhile.
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Finding ${target.jobTargetName ?? 'the VM'} in the vault…` }, () =>
+    Promise.all(vaults.map((v) => v.items.loadAll())),
+  );
+  return lookUp(false);
 }

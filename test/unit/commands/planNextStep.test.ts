@@ -2,44 +2,13 @@
 // "Reprotect") act on that plan: real notification, real command table, real tree nodes and
 // the real SDK against the simulator; only VS Code's dialogs are answered by the test.
 import assert from 'node:assert/strict';
-import type { Services } from '../../../src/services';
 import type { JobInfo, RecoveryPlanInfo } from '../../../src/domain/model';
-import type { WatchedJob } from '../../../src/jobs/types';
-import { useFakeVscode, type Prompt } from '../support/fakeVscode';
+import { clickNextStep, pickers, servicesFor, vscode, type World } from './nextStepHarness';
 import { practiceWorld } from '../azure/harness';
 
-const vscode = useFakeVscode();
-const { registerCommands } = require('../../../src/commands/registerCommands') as typeof import('../../../src/commands/registerCommands');
-const { notifyJobFinished } = require('../../../src/jobs/jobNotifications') as typeof import('../../../src/jobs/jobNotifications');
-const { PracticeRootNode } = require('../../../src/tree/scopeNodes') as typeof import('../../../src/tree/scopeNodes');
-const { InFlight } = require('../../../src/commands/common/inFlight') as typeof import('../../../src/commands/common/inFlight');
 const { planProvider } = require('../../../src/azure/inputs') as typeof import('../../../src/azure/inputs');
 
-type World = Awaited<ReturnType<typeof practiceWorld>>;
 const PLAN = 'failback-app-tier';
-
-/** Services over the practice world: the vault as the tree loads it, jobs run to their end on the manual clock. */
-async function servicesFor(w: World, options: { vaultLoaded?: boolean } = {}) {
-  const ctx = { refresh: () => undefined, itemFilter: () => undefined, watchedJob: () => undefined, seedDiskResourceGroups: () => [] };
-  const root = new PracticeRootNode(w.scope, ctx, () => w.sim.now(), w.sim.subscriptionId, 'failback-classic');
-  if (options.vaultLoaded ?? true) await root.children();
-  const followed: string[] = [];
-  const steps: string[] = [];
-  const services = {
-    log: vscode.vscode.window.createOutputChannel(),
-    inFlight: new InFlight(),
-    tree: { refresh: () => undefined },
-    roots: { loadedVaults: () => root.vaults() },
-    followJob: (_scope: unknown, _vault: unknown, jobName: string, label: string) => {
-      followed.push(jobName);
-      return { jobName, label, done: w.runJob(jobName) };
-    },
-    withJobProgress: (_title: string, jobs: Array<{ done: Promise<JobInfo> }>) => Promise.all(jobs.map((j) => j.done)),
-    stepCompleted: (step: string) => void steps.push(step),
-  } as unknown as Services;
-  registerCommands({ subscriptions: [] } as never, services);
-  return { followed, steps };
-}
 
 async function plan(w: World): Promise<RecoveryPlanInfo> {
   return (await w.scope.queries.listPlans(w.vault)).find((p) => p.name === PLAN)!;
@@ -53,14 +22,7 @@ async function finishedPlanFailover(w: World): Promise<JobInfo> {
   return w.runJob(started.jobName!);
 }
 
-/** Clicks `button` in the job's final notification, and `confirm` in the modal that follows. */
-async function clickNextStep(job: JobInfo, button: string, confirm: string): Promise<void> {
-  vscode.state.answer = (p: Prompt) => (p.items.includes(button) ? button : p.modal && p.items.includes(confirm) ? confirm : undefined);
-  await notifyJobFinished(job, { label: job.targetObjectName ?? job.name } as WatchedJob, () => undefined);
-}
-
 const planPosts = (w: World, action: string) => w.posts().filter((r) => new RegExp(`/replicationRecoveryPlans/${PLAN}/${action}$`, 'i').test(r.path));
-const pickers = () => vscode.prompts.filter((p) => p.kind === 'quickPick');
 
 describe('next-step buttons of a recovery plan job', function () {
   this.timeout(60_000);
