@@ -1,3 +1,4 @@
+import { walkthroughStepIds } from './walkthroughSteps';
 import { itemsPageParser } from './azure/itemsPageParser';
 import * as vscode from 'vscode';
 import { AzureAccount } from './auth/azureAccount';
@@ -154,6 +155,10 @@ export function createServices(context: vscode.ExtensionContext): Services {
       // through false first makes every completion such a change, even a repeated one.
       const key = `siteRecovery.walkthrough.${step}`;
       void vscode.commands.executeCommand('setContext', key, false).then(() => vscode.commands.executeCommand('setContext', key, true));
+      for (const id of walkthroughStepIds(context.extension.id, step)) {
+        // Best effort: a host without VS Code's welcome page has no such command.
+        void Promise.resolve(vscode.commands.executeCommand('welcome.markStepComplete', id)).catch(() => undefined);
+      }
     },
   };
   return services;

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { COMMAND_IDS } from '../../src/commands/commandIds';
+import { WALKTHROUGH_ID, WALKTHROUGH_STEP_IDS, walkthroughStepIds } from '../../src/walkthroughSteps';
 
 interface MenuEntry {
   command?: string;
@@ -26,7 +27,7 @@ interface Manifest {
     viewsContainers: Record<string, { id: string }[]>;
     views: Record<string, { id: string }[]>;
     viewsWelcome?: { view: string; contents: string }[];
-    walkthroughs?: { id: string }[];
+    walkthroughs?: { id: string; steps: { id: string; completionEvents?: string[] }[] }[];
   };
 }
 
@@ -96,5 +97,21 @@ describe('package.json', () => {
     assert.deepEqual(manifest.extensionKind, ['workspace']);
     assert.equal(manifest.main, './dist/extension.js');
     assert.equal(`${manifest.publisher}.${manifest.name}`, 'site-recovery-tools.vscode-site-recovery');
+  });
+
+  it('ticks each walkthrough step from the action whose context key its completion event names', () => {
+    const walkthrough = (contributes.walkthroughs ?? []).find((w) => w.id === WALKTHROUGH_ID);
+    assert.ok(walkthrough, `walkthrough ${WALKTHROUGH_ID}`);
+    const ticked = new Map<string, string>(); // walkthrough step id → action
+    for (const [action, ids] of Object.entries(WALKTHROUGH_STEP_IDS)) for (const id of ids) ticked.set(id, action);
+    assert.deepEqual([...ticked.keys()].sort(), walkthrough.steps.map((s) => s.id).sort(), 'every step, and only steps, are ticked by some action');
+    for (const step of walkthrough.steps) {
+      // The two ways a step ticks must agree: markStepComplete for the action, and its context key.
+      assert.deepEqual(step.completionEvents, [`onContext:siteRecovery.walkthrough.${ticked.get(step.id)}`], `${step.id}: completion event`);
+    }
+    assert.deepEqual(walkthroughStepIds(`${manifest.publisher}.${manifest.name}`, 'failover'), [
+      'site-recovery-tools.vscode-site-recovery#failback#failover',
+      'site-recovery-tools.vscode-site-recovery#failback#verify',
+    ]);
   });
 });

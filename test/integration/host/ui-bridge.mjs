@@ -130,6 +130,17 @@ export class WorkbenchUi {
     return { labels: await this.visibleTexts(this.page.locator('.part.sidebar .monaco-list-row'), 'aria-label') };
   }
 
+  /** The steps of the walkthrough page on show: { id, checked } each, as the page ticks them. */
+  async walkthroughSteps() {
+    const steps = this.page.locator('button.getting-started-step');
+    const out = [];
+    for (let i = 0; i < (await steps.count()); i++) {
+      const step = steps.nth(i);
+      out.push({ id: await step.getAttribute('data-step-id'), checked: (await step.getAttribute('aria-checked')) === 'true' });
+    }
+    return { steps: out };
+  }
+
   /** Waits until some visible element of the workbench shows `text`. */
   async waitForText({ text, timeoutMs = DEFAULT_WAIT_MS }) {
     await this.waitVisible(this.page.getByText(text).first(), timeoutMs, `the text "${text}"`);
@@ -211,7 +222,7 @@ async function textOf(locator) {
 }
 
 const OPS = new Set(['screenshot', 'clickButton', 'pickQuickItem', 'typeInQuickInput', 'acceptQuickInput', 'clickTreeItem',
-  'expandTreeItem', 'contextMenu', 'clickInlineAction', 'treeItems', 'waitForText', 'pressKey', 'runFromCommandPalette', 'clickInEditor']);
+  'expandTreeItem', 'contextMenu', 'clickInlineAction', 'treeItems', 'walkthroughSteps', 'waitForText', 'pressKey', 'runFromCommandPalette', 'clickInEditor']);
 
 /**
  * Starts the bridge's HTTP endpoint before there is a page (the server needs its address in

@@ -99,6 +99,9 @@ export const ui = {
   /** aria-labels of the visible side-bar tree rows, top to bottom. */
   treeItems: async () => (await call<{ labels: string[] }>('treeItems')).labels,
 
+  /** The steps of the walkthrough page on show, with their checkmarks. */
+  walkthroughSteps: async () => (await call<{ steps: Array<{ id: string; checked: boolean }> }>('walkthroughSteps')).steps,
+
   /** Waits until the workbench shows `text` somewhere. */
   waitForText: (text: string, opts: Wait = {}) => call<void>('waitForText', { text, ...opts }),
 
