@@ -25,7 +25,9 @@ export function parseItemsPage(bytes: Uint8Array, vault: VaultRef): ParsedItemsP
   try {
     body = JSON.parse(utf8.decode(bytes));
   } catch (e) {
-    throw new MalformedPageError(e instanceof Error ? e.message.slice(0, 120) : 'unreadable');
+    // V8's message quotes the text around the fault: keep only where it is.
+    const at = e instanceof Error ? /position (\d+)/.exec(e.message)?.[1] : undefined;
+    throw new MalformedPageError(at ? `at position ${at}` : 'unreadable');
   }
   const page = (body ?? {}) as { value?: unknown; nextLink?: unknown };
   if (typeof page !== 'object' || (page.value !== undefined && !Array.isArray(page.value))) throw new MalformedPageError('no "value" list');

@@ -1,9 +1,9 @@
 // Hands item-list pages to worker threads (itemsPageWorker.ts) and gets the mapped items back.
 // The extension host's thread is shared by every extension: parsing a big vault's megabytes of
 // JSON there would block them all, and the page chains would wait behind that work (npm run
-// bench). Where no worker can start, pages are parsed in-thread, with the same results.
-// Page bytes are handed over (transferred, not copied); a page whose worker died is lost to the
-// parser, which says so with PageParserStoppedError: the caller reads that page again.
+// bench). Small pages, and all pages where no worker can start, are parsed in-thread with the
+// same code. Page bytes are handed over (transferred, not copied); a page whose worker died is
+// lost to the parser, which says so with PageParserStoppedError: the caller reads it again.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,12 @@ const IDLE_MS = 30_000;
 
 /** A core is left to the host thread (on two cores, two workers ran slower than one: npm run bench); two keep up with a page wave. */
 const POOL_SIZE = Math.max(1, Math.min(2, availableParallelism() - 1));
+
+/** Below this, a page is parsed in-thread: quicker than the hand-over, and no worker starts for a small vault. */
+const IN_THREAD_MAX_BYTES = 64 * 1024;
+
+/** Workers that died before the parser gives up on them for the session (parsing in-thread from then on). */
+const MAX_FAILURES = 3;
 
 /** The page was with a worker that stopped: its bytes went with it, read the page again. */
 export class PageParserStoppedError extends Error {
@@ -49,6 +55,7 @@ function startWorker(): Worker {
 export class ItemsPageParser {
   private pool: PoolWorker[] = [];
   private unavailable = false;
+  private failures = 0;
   private nextId = 1;
   private idle?: NodeJS.Timeout;
 
@@ -65,7 +72,7 @@ export class ItemsPageParser {
 
   /** Parses a page; `bytes` are handed over (unusable afterwards) when a worker takes them. */
   parse(bytes: Uint8Array, vault: VaultRef): Promise<ParsedItemsPage> {
-    const target = this.ensure().reduce<PoolWorker | undefined>((best, w) => (!best || w.pending.size < best.pending.size ? w : best), undefined);
+    const target = bytes.byteLength < IN_THREAD_MAX_BYTES ? undefined : this.leastBusy();
     if (!target) return Promise.resolve().then(() => parseItemsPage(bytes, vault));
     clearTimeout(this.idle);
     const id = this.nextId++;
@@ -83,9 +90,18 @@ export class ItemsPageParser {
     return this.pool.length;
   }
 
+  /** A worker is running and has nothing queued: a page handed over now is parsed at once. */
+  get idleWorker(): boolean {
+    return this.pool.some((w) => w.pending.size === 0);
+  }
+
   dispose(): void {
     this.unavailable = true;
-    this.stop();
+    this.stop(() => new Error('The item list was stopped: the extension is shutting down'));
+  }
+
+  private leastBusy(): PoolWorker | undefined {
+    return this.ensure().reduce<PoolWorker | undefined>((best, w) => (!best || w.pending.size < best.pending.size ? w : best), undefined);
   }
 
   private ensure(): PoolWorker[] {
@@ -119,28 +135,31 @@ export class ItemsPageParser {
     p.resolve({ items: reply.items, nextLink: reply.nextLink });
   }
 
-  /** A worker died: what it held is lost (PageParserStoppedError), what comes next is parsed here. */
+  /**
+   * A worker died: what the pool held is lost (PageParserStoppedError, the caller reads it
+   * again). The next page starts a new pool, until workers have died too often.
+   */
   private fallBack(entry: PoolWorker): void {
     if (!this.pool.includes(entry)) return;
-    this.unavailable = true;
-    this.stop();
+    if (++this.failures >= MAX_FAILURES) this.unavailable = true;
+    this.stop(() => new PageParserStoppedError());
   }
 
   private scheduleIdle(): void {
     clearTimeout(this.idle);
-    this.idle = setTimeout(() => this.stop(), IDLE_MS);
+    this.idle = setTimeout(() => this.stop(() => new PageParserStoppedError()), IDLE_MS);
     this.idle.unref();
   }
 
-  /** Stops every worker; pages they still held are rejected with PageParserStoppedError. */
-  private stop(): void {
+  /** Stops every worker; pages they still held are rejected with `reason()`. */
+  private stop(reason: () => Error): void {
     clearTimeout(this.idle);
     const pool = this.pool;
     this.pool = [];
     for (const { worker, pending } of pool) {
       worker.removeAllListeners();
       void worker.terminate();
-      for (const p of pending.values()) p.reject(new PageParserStoppedError());
+      for (const p of pending.values()) p.reject(reason());
       pending.clear();
     }
   }

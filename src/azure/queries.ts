@@ -35,6 +35,9 @@ export interface ListAllItemsOptions {
  */
 export const LIST_ALL_CONCURRENCY = 32;
 
+/** A fabric's containers holding this many items make a load worth parsing on workers (a few pages each). */
+const WORKER_WORTHY_ITEMS = 500;
+
 const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 export interface NamedResource {
@@ -92,9 +95,10 @@ export class SiteRecoveryQueries {
     const url = continuationToken ?? `${vaultUrl(endpoint, vault)}/replicationProtectedItems?${query}`;
     const what = 'Listing replicated items';
     const bytes = await getPageBytes(client, endpoint, url, what);
-    // On a running worker when there is one (a full load runs beside this page); otherwise
-    // here: one page is quick, and the first rows must not wait for a worker to start.
-    const page = itemsPageParser.workers > 0 ? await parseOrReread(itemsPageParser, bytes, vault, () => getPageBytes(client, endpoint, url, what)) : parseItemsPage(bytes, vault);
+    // On a worker that has nothing queued (a full load is starting beside this page); otherwise
+    // here: one page is quick, and the first rows must wait neither for a worker to start nor
+    // behind another vault's load.
+    const page = itemsPageParser.idleWorker ? await parseOrReread(itemsPageParser, bytes, vault, () => getPageBytes(client, endpoint, url, what)) : parseItemsPage(bytes, vault);
     return { items: page.items, continuationToken: page.nextLink };
   }
 
@@ -115,12 +119,13 @@ export class SiteRecoveryQueries {
       for (const item of items) unique.set(item.id.toLowerCase(), item);
     };
     const parser = options.parser ?? itemsPageParser;
-    parser.warm();
     const fabrics = await allPages(client.replicationFabrics.list(vaultName, resourceGroup, opts), slot);
     await Promise.all(
       fabrics.map(async ({ name: fabric }) => {
         if (!fabric) return;
         const containers = await allPages(client.replicationProtectionContainers.listByReplicationFabrics(vaultName, resourceGroup, fabric, opts), slot);
+        // Workers start a round trip before the first item pages arrive, and only for a vault worth it.
+        if (containers.reduce((n, c) => n + (c.properties?.protectedItemCount ?? 0), 0) >= WORKER_WORTHY_ITEMS) parser.warm();
         await Promise.all(
           containers.map(({ name: container }) =>
             container ? itemPages(client, this.clients.connection.endpoint, vault, fabric, container, slot, keep, parser, options.abortSignal) : undefined,

@@ -15,9 +15,6 @@ export function parseArmId(id: string): ParsedArmId {
   return { subscriptionId: segments['subscriptions'], resourceGroup: segments['resourcegroups'], segments };
 }
 
-export function segment(id: string, name: string): string | undefined {
-  return parseArmId(id).segments[name.toLowerCase()];
-}
 
 /** Same resource? ARM ids compare case-insensitively. */
 export function sameId(a: string | undefined, b: string | undefined): boolean {

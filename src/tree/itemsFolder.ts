@@ -43,6 +43,11 @@ export class ItemsFolderNode extends TreeNode {
     return !!this.continuationToken;
   }
 
+  /** Every item of the vault is loaded: nothing failed, no page left. */
+  get complete(): boolean {
+    return this.started && !this.continuationToken && !this.error;
+  }
+
   treeItem(): vscode.TreeItem {
     const ti = new vscode.TreeItem('Replicated items', vscode.TreeItemCollapsibleState.Expanded);
     ti.id = this.id;

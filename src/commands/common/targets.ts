@@ -98,7 +98,7 @@ async function planFromJobTarget(services: Services, target: NextStepTarget): Pr
   const node = nodes.find((n) => n.plan === plan);
   if (node) return node;
   const name = target.jobTargetName ?? target.jobTarget ?? 'of this job';
-  await vscode.window.showErrorMessage(
+  void vscode.window.showErrorMessage(
     vault
       ? `Recovery plan ${name} is no longer in vault ${vault.vault.vaultName}.`
       : `Recovery plan ${name}: its vault is not loaded. Open it in the Site Recovery view and run the command on the plan.`,
@@ -155,5 +155,6 @@ async function itemOfJob(services: Services, target: Partial<NextStepTarget>): P
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Finding ${target.jobTargetName ?? 'the VM'} in the vault…` }, () =>
     Promise.all(vaults.map((v) => v.items.loadAll())),
   );
-  return lookUp(false);
+  // A friendly name decides only over the whole vault: a load that stopped short could hide a namesake.
+  return lookUp(vaults.some((v) => !v.items.complete));
 }

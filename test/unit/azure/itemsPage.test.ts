@@ -8,12 +8,12 @@ import type { VaultRef } from '../../../src/domain/model';
 const vault: VaultRef = { subscriptionId: 'sub', resourceGroup: 'rg', vaultName: 'v', id: '/subscriptions/sub/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/v' };
 const itemId = (n: number) => `${vault.id}/replicationFabrics/cs-01/replicationProtectionContainers/cloud_01/replicationProtectedItems/vm-${n}`;
 const bytes = (body: unknown) => new TextEncoder().encode(typeof body === 'string' ? body : JSON.stringify(body));
-const page = (n: number, nextLink?: string) =>
+const page = (n: number, nextLink?: string, notes?: string) =>
   bytes({
     value: Array.from({ length: n }, (_, i) => ({
       id: itemId(i),
       name: `vm-${i}`,
-      properties: { friendlyName: `VM ${i} — ünïcode`, protectionState: 'Protected', lastSuccessfulFailoverTime: '2026-11-20T10:00:00Z', providerSpecificDetails: { instanceType: 'InMageAzureV2' } },
+      properties: { notes, friendlyName: `VM ${i} — ünïcode`, protectionState: 'Protected', lastSuccessfulFailoverTime: '2026-11-20T10:00:00Z', providerSpecificDetails: { instanceType: 'InMageAzureV2' } },
     })),
     ...(nextLink ? { nextLink } : {}),
   });
@@ -32,8 +32,9 @@ describe('item-list pages', () => {
     });
 
     it('rejects a page that is not JSON, or has no list, without quoting the body', () => {
-      const secret = 'x'.repeat(50) + 'BODY-CONTENT';
-      assert.throws(() => parseItemsPage(bytes(`{"value":[${secret}`), vault), (e: Error) => /not valid JSON/.test(e.message) && !e.message.includes('BODY-CONTENT'));
+      for (const body of ['<html><body>BODY-CONTENT</body></html>', `{"value":[${'x'.repeat(50)}BODY-CONTENT`, '{"value":[{"id":"BODY-CONTENT"']) {
+        assert.throws(() => parseItemsPage(bytes(body), vault), (e: Error) => /not valid JSON/.test(e.message) && !/BODY|CONTENT|html|x{3}/.test(e.message), body);
+      }
       assert.throws(() => parseItemsPage(bytes({ value: 'nope' }), vault), /no "value" list/);
     });
   });
@@ -54,16 +55,32 @@ describe('item-list pages', () => {
   });
 
   describe('ItemsPageParser', () => {
-    it('parses on a worker thread with the same result as in-thread, items sharing one vault object', async () => {
+    // Pages of real size (hundreds of KB) go to a worker; small ones are parsed in-thread.
+    const big = (n: number, nextLink?: string) => page(n, nextLink, 'x'.repeat(70 * 1024));
+
+    it('parses big pages on a worker thread with the same result as in-thread, items sharing one vault object', async () => {
       const parser = new ItemsPageParser(2);
       try {
-        const input = page(50, 'https://h/next');
+        const input = big(50, 'https://h/next');
         const expected = parseItemsPage(input, vault);
-        const [a, b] = await Promise.all([parser.parse(input, vault), parser.parse(page(5), vault)]);
+        const [a, b] = await Promise.all([parser.parse(input, vault), parser.parse(big(40), vault)]);
         assert.equal(parser.workers, 2, 'two workers started');
+        assert.equal(input.byteLength, 0, 'the bytes were moved to the worker, not copied');
         assert.deepEqual(a, expected);
-        assert.equal(b.items.length, 5);
+        assert.equal(b.items.length, 40);
         assert.ok([...a.items, ...b.items].every((i) => i.vault === vault));
+      } finally {
+        parser.dispose();
+      }
+    });
+
+    it('parses a small page in-thread, starting no worker', async () => {
+      const parser = new ItemsPageParser(2);
+      try {
+        const input = page(3);
+        assert.equal((await parser.parse(input, vault)).items.length, 3);
+        assert.equal(parser.workers, 0);
+        assert.ok(input.byteLength > 0, 'the bytes stayed here');
       } finally {
         parser.dispose();
       }
@@ -72,8 +89,9 @@ describe('item-list pages', () => {
     it('rejects a malformed page with a clear error and keeps working', async () => {
       const parser = new ItemsPageParser(1);
       try {
-        await assert.rejects(parser.parse(bytes('{"value":[{'), vault), /not valid JSON/);
-        assert.equal((await parser.parse(page(2), vault)).items.length, 2);
+        const broken = big(40);
+        await assert.rejects(parser.parse(broken.subarray(0, broken.length - 3), vault), /not valid JSON/);
+        assert.equal((await parser.parse(big(30), vault)).items.length, 30);
         assert.equal(parser.workers, 1);
       } finally {
         parser.dispose();
@@ -84,22 +102,30 @@ describe('item-list pages', () => {
       const parser = new ItemsPageParser(2, () => {
         throw new Error('worker threads are not allowed here');
       });
-      const parsed = await parser.parse(page(3), vault);
+      const parsed = await parser.parse(big(3), vault);
       assert.equal(parsed.items.length, 3);
       assert.equal(parser.workers, 0);
     });
 
-    it('says so when its worker dies with pages (their bytes went with it), then parses in-thread', async () => {
-      // A worker that takes pages and never answers, then exits.
-      let worker: Worker | undefined;
-      const parser = new ItemsPageParser(1, () => (worker = new Worker('require("node:worker_threads").parentPort.on("message", () => setTimeout(() => process.exit(3), 20));', { eval: true })));
-      const input = page(4);
-      const pending = [parser.parse(input, vault), parser.parse(page(6, 'https://h/n'), vault)];
-      assert.ok(worker, 'the worker started');
-      assert.equal(input.byteLength, 0, 'the bytes were moved to the worker, not copied');
-      for (const p of pending) await assert.rejects(p, PageParserStoppedError);
-      assert.equal(parser.workers, 0, 'in-thread from then on');
-      assert.equal((await parser.parse(page(1), vault)).items.length, 1);
+    it('says so when a worker dies with pages (their bytes went with it); starts anew, and parses in-thread after repeated deaths', async () => {
+      // Workers that take pages and never answer, then exit.
+      let started = 0;
+      const parser = new ItemsPageParser(1, () => (started++, new Worker('require("node:worker_threads").parentPort.on("message", () => setTimeout(() => process.exit(3), 20));', { eval: true })));
+      for (let death = 1; death <= 3; death++) {
+        const pending = [parser.parse(big(4), vault), parser.parse(big(6, 'https://h/n'), vault)];
+        for (const p of pending) await assert.rejects(p, PageParserStoppedError);
+        assert.equal(started, death, 'a new worker for the next page');
+      }
+      assert.equal((await parser.parse(big(1), vault)).items.length, 1);
+      assert.equal(started, 3, 'no fourth worker: in-thread from then on');
+      assert.equal(parser.workers, 0);
+    });
+
+    it('on shutdown, rejects what it held without asking for it to be read again', async () => {
+      const parser = new ItemsPageParser(1, () => new Worker('require("node:worker_threads").parentPort.on("message", () => {});', { eval: true }));
+      const pending = parser.parse(big(5), vault);
+      parser.dispose();
+      await assert.rejects(pending, (e: Error) => !(e instanceof PageParserStoppedError) && /shutting down/.test(e.message));
     });
   });
 });
