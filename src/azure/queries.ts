@@ -255,7 +255,13 @@ async function getPageBytes(client: PipelineClient, endpoint: string, url: strin
   // A 200 comes back as a stream, so the pipeline does not parse it on this thread.
   const request = createPipelineRequest({ url, method: 'GET', abortSignal, streamResponseStatusCodes: new Set([200]) });
   const response = await client.sendRequest(request);
-  return response.readableStreamBody ? readAll(response.readableStreamBody) : new TextEncoder().encode(checkResponse(response, what));
+  if (!response.readableStreamBody) return new TextEncoder().encode(checkResponse(response, what));
+  try {
+    return await readAll(response.readableStreamBody);
+  } catch (e) {
+    if (abortSignal?.aborted) throw e;
+    throw new Error(`${what}: the response broke off (${e instanceof Error ? e.message : String(e)})`);
+  }
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {

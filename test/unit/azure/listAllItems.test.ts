@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
 import { practiceWorld } from './harness';
 import { parseItemsPage } from '../../../src/azure/itemsPage';
 import { PageParserStoppedError } from '../../../src/azure/itemsPageParser';
@@ -139,6 +140,31 @@ describe('SiteRecoveryQueries.listAllItems', () => {
     assert.deepEqual(all.map((i) => i.id), reference.map((i) => i.id));
     const itemPages = sim.requestLog.filter((r) => /\/replicationProtectedItems$/i.test(r.path)).length;
     assert.equal(itemPages, calls + Math.floor(calls / 3), 'one more request per lost page, none else');
+    sim.dispose();
+  });
+
+  it('says which list broke off when a page stops mid-body', async () => {
+    const { sim, scope, vault } = await practiceWorld(options);
+    const inner = sim.httpClient;
+    const Scope = scope.constructor as typeof import('../../../src/scope').Scope;
+    const cut = new Scope('practice', 'Practice', {
+      credential: sim.credential,
+      endpoint: sim.endpoint,
+      practice: true,
+      httpClient: {
+        async sendRequest(request) {
+          const response = await inner.sendRequest(request);
+          if (!response.readableStreamBody) return response;
+          // Half a page, then the connection drops.
+          const body = Readable.from((async function* () {
+            yield Buffer.from('{"value":[{"id":');
+            throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+          })());
+          return { ...response, readableStreamBody: body };
+        },
+      },
+    });
+    await assert.rejects(cut.queries.listItemsPage(vault), /Listing replicated items: the response broke off \(socket hang up\)/);
     sim.dispose();
   });
 });
