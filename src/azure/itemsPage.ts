@@ -20,7 +20,8 @@ export class MalformedPageError extends Error {
 
 const utf8 = new TextDecoder('utf-8');
 
-export function parseItemsPage(bytes: Uint8Array, vault: VaultRef): ParsedItemsPage {
+/** A page of any ARM list: its elements as JSON gave them, and the next page's URL. */
+export function parseListPage<T>(bytes: Uint8Array): { value: T[]; nextLink?: string } {
   let body: unknown;
   try {
     body = JSON.parse(utf8.decode(bytes));
@@ -31,6 +32,10 @@ export function parseItemsPage(bytes: Uint8Array, vault: VaultRef): ParsedItemsP
   }
   const page = (body ?? {}) as { value?: unknown; nextLink?: unknown };
   if (typeof page !== 'object' || (page.value !== undefined && !Array.isArray(page.value))) throw new MalformedPageError('no "value" list');
-  const value = (page.value ?? []) as Array<Parameters<typeof toItem>[1]>;
-  return { items: value.map((rpi) => toItem(vault, rpi)), nextLink: typeof page.nextLink === 'string' && page.nextLink ? page.nextLink : undefined };
+  return { value: (page.value ?? []) as T[], nextLink: typeof page.nextLink === 'string' && page.nextLink ? page.nextLink : undefined };
+}
+
+export function parseItemsPage(bytes: Uint8Array, vault: VaultRef): ParsedItemsPage {
+  const page = parseListPage<Parameters<typeof toItem>[1]>(bytes);
+  return { items: page.value.map((rpi) => toItem(vault, rpi)), nextLink: page.nextLink };
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { VaultRef } from '../domain/model';
 import { parseItemsPage, type ParsedItemsPage } from './itemsPage';
+import { unpackItems } from './itemsPageWire';
 import type { ItemsPageReply, ItemsPageRequest } from './itemsPageWorker';
 
 /** Workers nobody used for this long stop; the next big load starts them again (tens of ms, behind the first round trips). */
@@ -23,6 +24,12 @@ const IN_THREAD_MAX_BYTES = 64 * 1024;
 
 /** Workers that died before the parser gives up on them for the session (parsing in-thread from then on). */
 const MAX_FAILURES = 3;
+
+/**
+ * Pages a worker holds at once: one parsing, one waiting in its port, so it never idles while
+ * this thread is busy. Pages beyond that wait here, where this thread takes them when idle.
+ */
+const WORKER_DEPTH = 2;
 
 /** The page was with a worker that stopped: its bytes went with it, read the page again. */
 export class PageParserStoppedError extends Error {
@@ -43,6 +50,10 @@ interface PoolWorker {
   pending: Map<number, Pending>;
 }
 
+interface Queued extends Pending {
+  bytes: Uint8Array;
+}
+
 /** The worker script: bundled beside extension.js, or the TypeScript source when running from sources (unit tests, bench). */
 function startWorker(): Worker {
   const built = path.join(__dirname, 'itemsPageWorker.js');
@@ -58,6 +69,9 @@ export class ItemsPageParser {
   private failures = 0;
   private nextId = 1;
   private idle?: NodeJS.Timeout;
+  /** Pages no worker can take yet; this thread parses them between its I/O (see drain). */
+  private queue: Queued[] = [];
+  private draining = false;
 
   constructor(
     private readonly size = POOL_SIZE,
@@ -72,16 +86,11 @@ export class ItemsPageParser {
 
   /** Parses a page; `bytes` are handed over (unusable afterwards) when a worker takes them. */
   parse(bytes: Uint8Array, vault: VaultRef): Promise<ParsedItemsPage> {
-    const target = bytes.byteLength < IN_THREAD_MAX_BYTES ? undefined : this.leastBusy();
-    if (!target) return Promise.resolve().then(() => parseItemsPage(bytes, vault));
+    if (bytes.byteLength < IN_THREAD_MAX_BYTES || this.ensure().length === 0) return Promise.resolve().then(() => parseItemsPage(bytes, vault));
     clearTimeout(this.idle);
-    const id = this.nextId++;
     return new Promise<ParsedItemsPage>((resolve, reject) => {
-      target.pending.set(id, { vault, resolve, reject });
-      if (target.pending.size === 1) target.worker.ref(); // replies outstanding: keep the process alive for them
-      // Moved, not copied: a copy costs the host thread more than the rest of the hand-over.
-      const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-      target.worker.postMessage({ id, bytes: owned, vault } satisfies ItemsPageRequest, [owned.buffer as ArrayBuffer]);
+      this.queue.push({ bytes, vault, resolve, reject });
+      this.dispatch();
     });
   }
 
@@ -97,11 +106,45 @@ export class ItemsPageParser {
 
   dispose(): void {
     this.unavailable = true;
-    this.stop(() => new Error('The item list was stopped: the extension is shutting down'));
+    const shuttingDown = () => new Error('The item list was stopped: the extension is shutting down');
+    for (const page of this.queue.splice(0)) page.reject(shuttingDown());
+    this.stop(shuttingDown);
   }
 
-  private leastBusy(): PoolWorker | undefined {
-    return this.ensure().reduce<PoolWorker | undefined>((best, w) => (!best || w.pending.size < best.pending.size ? w : best), undefined);
+  /** Hands queued pages to workers with room; what is left, this thread parses when idle. */
+  private dispatch(): void {
+    for (const target of this.pool) {
+      while (target.pending.size < WORKER_DEPTH && this.queue.length > 0) this.send(target, this.queue.shift()!);
+    }
+    if (this.queue.length > 0 && !this.draining) {
+      this.draining = true;
+      // After pending I/O: answers and next-page requests go out first, a page is parsed between them.
+      setImmediate(() => this.drain());
+    }
+  }
+
+  private drain(): void {
+    this.draining = false;
+    const page = this.queue.shift();
+    if (page) {
+      try {
+        page.resolve(parseItemsPage(page.bytes, page.vault));
+      } catch (e) {
+        page.reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    }
+    this.dispatch();
+    if (this.queue.length === 0 && this.pool.every((w) => w.pending.size === 0)) this.scheduleIdle();
+  }
+
+  private send(target: PoolWorker, page: Queued): void {
+    const id = this.nextId++;
+    target.pending.set(id, page);
+    if (target.pending.size === 1) target.worker.ref(); // replies outstanding: keep the process alive for them
+    // Moved, not copied: a copy costs the host thread more than the rest of the hand-over.
+    const { bytes, vault } = page;
+    const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    target.worker.postMessage({ id, bytes: owned, vault } satisfies ItemsPageRequest, [owned.buffer as ArrayBuffer]);
   }
 
   private ensure(): PoolWorker[] {
@@ -128,11 +171,11 @@ export class ItemsPageParser {
     if (!p) return;
     entry.pending.delete(reply.id);
     if (entry.pending.size === 0) entry.worker.unref();
-    if (this.pool.every((w) => w.pending.size === 0)) this.scheduleIdle();
+    this.dispatch();
+    if (this.queue.length === 0 && this.pool.every((w) => w.pending.size === 0)) this.scheduleIdle();
     if ('error' in reply) return p.reject(new Error(reply.error));
-    // One vault object for all items, as in-thread mapping gives (the clone made one per item).
-    for (const item of reply.items) item.vault = p.vault;
-    p.resolve({ items: reply.items, nextLink: reply.nextLink });
+    // One vault object for all items, as in-thread mapping gives.
+    p.resolve({ items: unpackItems(reply.items, p.vault), nextLink: reply.nextLink });
   }
 
   /**

@@ -4,6 +4,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { VaultRef } from '../domain/model';
 import { parseItemsPage } from './itemsPage';
+import { packItems, transferables, type PackedItems } from './itemsPageWire';
 
 export interface ItemsPageRequest {
   id: number;
@@ -11,14 +12,16 @@ export interface ItemsPageRequest {
   vault: VaultRef;
 }
 
-export type ItemsPageReply = { id: number; items: ReturnType<typeof parseItemsPage>['items']; nextLink?: string } | { id: number; error: string };
+export type ItemsPageReply = { id: number; items: PackedItems; nextLink?: string } | { id: number; error: string };
 
 parentPort?.on('message', ({ id, bytes, vault }: ItemsPageRequest) => {
-  let reply: ItemsPageReply;
+  let page;
   try {
-    reply = { id, ...parseItemsPage(bytes, vault) };
+    page = parseItemsPage(bytes, vault);
   } catch (e) {
-    reply = { id, error: e instanceof Error ? e.message : String(e) };
+    parentPort?.postMessage({ id, error: e instanceof Error ? e.message : String(e) } satisfies ItemsPageReply);
+    return;
   }
-  parentPort?.postMessage(reply);
+  const items = packItems(page.items);
+  parentPort?.postMessage({ id, items, nextLink: page.nextLink } satisfies ItemsPageReply, transferables(items));
 });

@@ -21,7 +21,7 @@ import type {
 } from '../domain/model';
 import { asProvider } from '../domain/providers';
 import { isNoneScenario, jobNameFromId, realDate } from '../domain/sentinels';
-import { parseArmId } from '../domain/armId';
+import { replicatedItemNames } from '../domain/armId';
 
 // SDK models → the domain's shapes. Provider details are read loosely: each provider has
 // its own fields and the SDK types them as a union.
@@ -48,13 +48,13 @@ export function toItem(vault: VaultRef, rpi: ReplicationProtectedItem): Replicat
     recommendedAction: h.recommendedAction,
   }));
   const registered = details.isAgentRegistrationSuccessfulAfterFailover;
-  const segments = parseArmId(id).segments; // once: big vaults map thousands of items
+  const names = replicatedItemNames(id);
   return {
     id,
-    name: rpi.name ?? segments['replicationprotecteditems'] ?? '',
+    name: rpi.name ?? names.item ?? '',
     friendlyName: p.friendlyName || rpi.name || 'Unnamed VM',
-    fabricName: segments['replicationfabrics'] ?? '',
-    containerName: segments['replicationprotectioncontainers'] ?? '',
+    fabricName: names.fabric ?? '',
+    containerName: names.container ?? '',
     vault,
     provider: asProvider(instanceType),
     providerInstanceType: instanceType,

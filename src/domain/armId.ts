@@ -11,10 +11,25 @@ export function parseArmId(id: string): ParsedArmId {
   const parts = id.split('/').filter(Boolean);
   const segments: Record<string, string> = {};
   // Names are rarely escaped; decoding only when needed keeps big lists cheap to map.
-  for (let i = 0; i + 1 < parts.length; i += 2) segments[parts[i].toLowerCase()] = parts[i + 1].includes('%') ? decodeURIComponent(parts[i + 1]) : parts[i + 1];
+  for (let i = 0; i + 1 < parts.length; i += 2) segments[parts[i].toLowerCase()] = decoded(parts[i + 1]);
   return { subscriptionId: segments['subscriptions'], resourceGroup: segments['resourcegroups'], segments };
 }
 
+
+const ITEM_TAIL = /\/replicationFabrics\/([^/]+)\/replicationProtectionContainers\/([^/]+)\/replicationProtectedItems\/([^/]+)\/?$/i;
+
+const decoded = (part: string) => (part.includes('%') ? decodeURIComponent(part) : part);
+
+/**
+ * Fabric, container and item names from a replicated item's ARM id. One match of the id's
+ * tail: a big vault maps thousands of items, and splitting every id cost more than mapping the rest.
+ */
+export function replicatedItemNames(id: string): { fabric?: string; container?: string; item?: string } {
+  const m = ITEM_TAIL.exec(id);
+  if (m) return { fabric: decoded(m[1]), container: decoded(m[2]), item: decoded(m[3]) };
+  const s = parseArmId(id).segments;
+  return { fabric: s['replicationfabrics'], container: s['replicationprotectioncontainers'], item: s['replicationprotecteditems'] };
+}
 
 /** Same resource? ARM ids compare case-insensitively. */
 export function sameId(a: string | undefined, b: string | undefined): boolean {

@@ -1,0 +1,128 @@
+// Mapped items on their way from the items-page worker to the extension host's thread, packed.
+// Most of an item's strings are shared with the rest of its page (policy, fabric and container
+// names, states, resource groups): packed, each distinct string crosses once per page and the
+// host's items share it. Structured cloning sent every string of every item; the host then paid
+// twice, once deserializing ~30 objects per item and again copying them through the next
+// scavenges, as the items live on in the tree (npm run bench).
+import type { HealthIssue, ReplicatedItem, RunningOperation, VaultRef } from '../domain/model';
+
+type KeysOf<V> = { [K in keyof ReplicatedItem]-?: Exclude<ReplicatedItem[K], undefined> extends V ? K : never }[keyof ReplicatedItem];
+
+/** Fields that are strings: sent as indices into the page's table of distinct strings. */
+const TEXT = [
+  'id',
+  'name',
+  'friendlyName',
+  'fabricName',
+  'containerName',
+  'provider',
+  'providerInstanceType',
+  'protectionState',
+  'protectionStateDescription',
+  'activeLocation',
+  'replicationHealth',
+  'failoverHealth',
+  'osType',
+  'processServerId',
+  'multiVmGroupName',
+  'azureVmId',
+  'vmId',
+  'policyId',
+  'policyFriendlyName',
+  'primaryFabricFriendlyName',
+  'recoveryFabricFriendlyName',
+  'recoveryResourceGroupId',
+  'logStorageAccountId',
+] as const satisfies ReadonlyArray<KeysOf<string>>;
+
+/** Dates, sent as epoch milliseconds. */
+const DATES = ['lastSuccessfulFailoverTime', 'lastRpoCalculatedTime', 'latestRecoveryPointTime'] as const satisfies ReadonlyArray<KeysOf<Date>>;
+
+// Every field has its way across: the build fails here when ReplicatedItem gains one that has not.
+type Carried = (typeof TEXT)[number] | (typeof DATES)[number] | 'vault' | 'allowedOperations' | 'healthIssues' | 'currentOperation' | 'rpoSeconds' | 'agentRegisteredAfterFailover';
+const everyFieldCarried: [Exclude<keyof ReplicatedItem, Carried>] extends [never] ? true : Exclude<keyof ReplicatedItem, Carried> = true;
+void everyFieldCarried;
+
+const NONE = -1;
+
+export interface PackedItems {
+  count: number;
+  /** The page's distinct strings. */
+  strings: string[];
+  /** count × TEXT.length indices into `strings` (NONE: undefined). */
+  text: Int32Array;
+  /** count × (DATES.length + 2): the dates, then rpoSeconds and agentRegisteredAfterFailover (1/0); NaN: undefined. */
+  numbers: Float64Array;
+  /** Per item, an index into `operationLists` (most items of a page allow the same operations). */
+  operations: Int32Array;
+  operationLists: string[][];
+  /** Per item, its health issues and running operation; 0 when it has neither (most items). */
+  rare: Array<0 | { healthIssues: readonly HealthIssue[]; currentOperation?: RunningOperation }>;
+}
+
+const NUMBERS = DATES.length + 2;
+
+/** Packs mapped items (worker side). The typed arrays' buffers can be transferred. */
+export function packItems(items: readonly ReplicatedItem[]): PackedItems {
+  const strings: string[] = [];
+  const stringIndex = new Map<string, number>();
+  const intern = (s: string | undefined): number => {
+    if (s === undefined) return NONE;
+    let at = stringIndex.get(s);
+    if (at === undefined) stringIndex.set(s, (at = strings.push(s) - 1));
+    return at;
+  };
+  const operationLists: string[][] = [];
+  const operationIndex = new Map<string, number>();
+  const text = new Int32Array(items.length * TEXT.length);
+  const numbers = new Float64Array(items.length * NUMBERS);
+  const operations = new Int32Array(items.length);
+  const rare: PackedItems['rare'] = [];
+  items.forEach((item, i) => {
+    for (let k = 0; k < TEXT.length; k++) text[i * TEXT.length + k] = intern(item[TEXT[k]]);
+    const n = i * NUMBERS;
+    for (let k = 0; k < DATES.length; k++) numbers[n + k] = item[DATES[k]]?.getTime() ?? NaN;
+    numbers[n + DATES.length] = item.rpoSeconds ?? NaN;
+    numbers[n + DATES.length + 1] = item.agentRegisteredAfterFailover === undefined ? NaN : Number(item.agentRegisteredAfterFailover);
+    const key = item.allowedOperations.join('\n');
+    let ops = operationIndex.get(key);
+    if (ops === undefined) operationIndex.set(key, (ops = operationLists.push([...item.allowedOperations]) - 1));
+    operations[i] = ops;
+    rare.push(item.healthIssues.length > 0 || item.currentOperation ? { healthIssues: item.healthIssues, currentOperation: item.currentOperation } : 0);
+  });
+  return { count: items.length, strings, text, numbers, operations, operationLists, rare };
+}
+
+const NO_HEALTH_ISSUES: readonly HealthIssue[] = Object.freeze([]);
+
+/** Builds the items back (host side), every one with `vault`; items of a page share their strings and operation lists. */
+export function unpackItems(packed: PackedItems, vault: VaultRef): ReplicatedItem[] {
+  const { count, strings, text, numbers, operations, rare } = packed;
+  const lists = packed.operationLists.map((l) => Object.freeze(l));
+  const out: ReplicatedItem[] = new Array<ReplicatedItem>(count);
+  for (let i = 0; i < count; i++) {
+    const item: Record<string, unknown> = { vault };
+    const t = i * TEXT.length;
+    for (let k = 0; k < TEXT.length; k++) {
+      const at = text[t + k];
+      item[TEXT[k]] = at === NONE ? undefined : strings[at];
+    }
+    const n = i * NUMBERS;
+    for (let k = 0; k < DATES.length; k++) item[DATES[k]] = Number.isNaN(numbers[n + k]) ? undefined : new Date(numbers[n + k]);
+    const rpo = numbers[n + DATES.length];
+    const registered = numbers[n + DATES.length + 1];
+    item.rpoSeconds = Number.isNaN(rpo) ? undefined : rpo;
+    item.agentRegisteredAfterFailover = Number.isNaN(registered) ? undefined : registered === 1;
+    item.allowedOperations = lists[operations[i]];
+    const r = rare[i];
+    item.healthIssues = r ? r.healthIssues : NO_HEALTH_ISSUES;
+    item.currentOperation = r ? r.currentOperation : undefined;
+    out[i] = item as unknown as ReplicatedItem;
+  }
+  return out;
+}
+
+/** The buffers to transfer with a packed page (moved, not copied). */
+export function transferables(packed: PackedItems): ArrayBuffer[] {
+  return [packed.text.buffer as ArrayBuffer, packed.numbers.buffer as ArrayBuffer, packed.operations.buffer as ArrayBuffer];
+}
