@@ -9,8 +9,9 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { VaultRef } from '../domain/model';
-import { parseItemsPage, type ParsedItemsPage } from './itemsPage';
+import { MalformedPageError, parseItemsPage, type ParsedItemsPage } from './itemsPage';
 import { unpackItems } from './itemsPageWire';
+import { byteLength, segmentsOf, type PageBytes } from './listPageChunks';
 import type { ItemsPageReply, ItemsPageRequest } from './itemsPageWorker';
 
 /** Workers nobody used for this long stop; the next big load starts them again (tens of ms, behind the first round trips). */
@@ -51,7 +52,7 @@ interface PoolWorker {
 }
 
 interface Queued extends Pending {
-  bytes: Uint8Array;
+  bytes: PageBytes;
 }
 
 /** The worker script: bundled beside extension.js, or the TypeScript source when running from sources (unit tests, bench). */
@@ -85,8 +86,8 @@ export class ItemsPageParser {
   }
 
   /** Parses a page; `bytes` are handed over (unusable afterwards) when a worker takes them. */
-  parse(bytes: Uint8Array, vault: VaultRef): Promise<ParsedItemsPage> {
-    if (bytes.byteLength < IN_THREAD_MAX_BYTES || this.ensure().length === 0) return Promise.resolve().then(() => parseItemsPage(bytes, vault));
+  parse(bytes: PageBytes, vault: VaultRef): Promise<ParsedItemsPage> {
+    if (byteLength(bytes) < IN_THREAD_MAX_BYTES || this.ensure().length === 0) return Promise.resolve().then(() => parseItemsPage(bytes, vault));
     clearTimeout(this.idle);
     return new Promise<ParsedItemsPage>((resolve, reject) => {
       this.queue.push({ bytes, vault, resolve, reject });
@@ -134,7 +135,7 @@ export class ItemsPageParser {
       }
     }
     this.dispatch();
-    if (this.queue.length === 0 && this.pool.every((w) => w.pending.size === 0)) this.scheduleIdle();
+    if (this.queue.length === 0 && this.pool.length > 0 && this.pool.every((w) => w.pending.size === 0)) this.scheduleIdle();
   }
 
   private send(target: PoolWorker, page: Queued): void {
@@ -143,8 +144,8 @@ export class ItemsPageParser {
     if (target.pending.size === 1) target.worker.ref(); // replies outstanding: keep the process alive for them
     // Moved, not copied: a copy costs the host thread more than the rest of the hand-over.
     const { bytes, vault } = page;
-    const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-    target.worker.postMessage({ id, bytes: owned, vault } satisfies ItemsPageRequest, [owned.buffer as ArrayBuffer]);
+    const owned = segmentsOf(bytes).map((s) => (s.byteOffset === 0 && s.byteLength === s.buffer.byteLength ? s : s.slice()));
+    target.worker.postMessage({ id, bytes: owned, vault } satisfies ItemsPageRequest, owned.map((s) => s.buffer as ArrayBuffer));
   }
 
   private ensure(): PoolWorker[] {
@@ -173,7 +174,7 @@ export class ItemsPageParser {
     if (entry.pending.size === 0) entry.worker.unref();
     this.dispatch();
     if (this.queue.length === 0 && this.pool.every((w) => w.pending.size === 0)) this.scheduleIdle();
-    if ('error' in reply) return p.reject(new Error(reply.error));
+    if ('error' in reply) return p.reject(reply.malformed !== undefined ? new MalformedPageError(reply.malformed) : new Error(reply.error));
     // One vault object for all items, as in-thread mapping gives.
     p.resolve({ items: unpackItems(reply.items, p.vault), nextLink: reply.nextLink });
   }

@@ -62,16 +62,22 @@ export interface PackedItems {
 
 const NUMBERS = DATES.length + 2;
 
+/** Strings no other item of the page has: sent as they are, never looked up. */
+const UNIQUE: ReadonlySet<TextField> = new Set<TextField>(['id', 'name', 'friendlyName', 'azureVmId', 'vmId']);
+const SHARED = TEXT.map((field) => !UNIQUE.has(field));
+
+type TextField = (typeof TEXT)[number];
+/** Where each string field sits among an item's TEXT.length indices. */
+const AT = Object.fromEntries(TEXT.map((field, k) => [field, k])) as Record<TextField, number>;
+
 /** Packs mapped items (worker side). The typed arrays' buffers can be transferred. */
 export function packItems(items: readonly ReplicatedItem[]): PackedItems {
   const strings: string[] = [];
   const stringIndex = new Map<string, number>();
-  const intern = (s: string | undefined): number => {
-    if (s === undefined) return NONE;
-    let at = stringIndex.get(s);
-    if (at === undefined) stringIndex.set(s, (at = strings.push(s) - 1));
-    return at;
-  };
+  // A page's items mostly repeat the previous item's value: compared first (a length and a
+  // memcmp), looked up only when it differs, for hashing a fresh 200-character id is the cost.
+  const previous: Array<string | undefined> = new Array<string | undefined>(TEXT.length);
+  const previousAt = new Int32Array(TEXT.length);
   const operationLists: string[][] = [];
   const operationIndex = new Map<string, number>();
   const text = new Int32Array(items.length * TEXT.length);
@@ -79,12 +85,27 @@ export function packItems(items: readonly ReplicatedItem[]): PackedItems {
   const operations = new Int32Array(items.length);
   const rare: PackedItems['rare'] = [];
   items.forEach((item, i) => {
-    for (let k = 0; k < TEXT.length; k++) text[i * TEXT.length + k] = intern(item[TEXT[k]]);
+    for (let k = 0; k < TEXT.length; k++) {
+      const value = item[TEXT[k]];
+      let at: number;
+      if (value === undefined) at = NONE;
+      else if (value === previous[k]) at = previousAt[k];
+      else {
+        at = SHARED[k] ? stringIndex.get(value) ?? NONE : NONE;
+        if (at === NONE) {
+          at = strings.push(value) - 1;
+          if (SHARED[k]) stringIndex.set(value, at);
+        }
+        previous[k] = value;
+        previousAt[k] = at;
+      }
+      text[i * TEXT.length + k] = at;
+    }
     const n = i * NUMBERS;
     for (let k = 0; k < DATES.length; k++) numbers[n + k] = item[DATES[k]]?.getTime() ?? NaN;
     numbers[n + DATES.length] = item.rpoSeconds ?? NaN;
     numbers[n + DATES.length + 1] = item.agentRegisteredAfterFailover === undefined ? NaN : Number(item.agentRegisteredAfterFailover);
-    const key = item.allowedOperations.join('\n');
+    const key = JSON.stringify(item.allowedOperations); // unambiguous: [] is not ['']
     let ops = operationIndex.get(key);
     if (ops === undefined) operationIndex.set(key, (ops = operationLists.push([...item.allowedOperations]) - 1));
     operations[i] = ops;
@@ -95,29 +116,57 @@ export function packItems(items: readonly ReplicatedItem[]): PackedItems {
 
 const NO_HEALTH_ISSUES: readonly HealthIssue[] = Object.freeze([]);
 
-/** Builds the items back (host side), every one with `vault`; items of a page share their strings and operation lists. */
+/**
+ * Builds the items back (host side), every one with `vault`; items of a page share their
+ * strings and operation lists. One literal, in toItem's field order: the items have the shape
+ * of those mapped on this thread, and property access on them stays monomorphic.
+ */
 export function unpackItems(packed: PackedItems, vault: VaultRef): ReplicatedItem[] {
   const { count, strings, text, numbers, operations, rare } = packed;
   const lists = packed.operationLists.map((l) => Object.freeze(l));
   const out: ReplicatedItem[] = new Array<ReplicatedItem>(count);
   for (let i = 0; i < count; i++) {
-    const item: Record<string, unknown> = { vault };
     const t = i * TEXT.length;
-    for (let k = 0; k < TEXT.length; k++) {
-      const at = text[t + k];
-      item[TEXT[k]] = at === NONE ? undefined : strings[at];
-    }
+    const str = (field: TextField) => (text[t + AT[field]] === NONE ? undefined : strings[text[t + AT[field]]]);
     const n = i * NUMBERS;
-    for (let k = 0; k < DATES.length; k++) item[DATES[k]] = Number.isNaN(numbers[n + k]) ? undefined : new Date(numbers[n + k]);
-    const rpo = numbers[n + DATES.length];
-    const registered = numbers[n + DATES.length + 1];
-    item.rpoSeconds = Number.isNaN(rpo) ? undefined : rpo;
-    item.agentRegisteredAfterFailover = Number.isNaN(registered) ? undefined : registered === 1;
-    item.allowedOperations = lists[operations[i]];
+    const num = (k: number) => (Number.isNaN(numbers[n + k]) ? undefined : numbers[n + k]);
+    const date = (k: number) => (Number.isNaN(numbers[n + k]) ? undefined : new Date(numbers[n + k]));
+    const registered = num(DATES.length + 1);
     const r = rare[i];
-    item.healthIssues = r ? r.healthIssues : NO_HEALTH_ISSUES;
-    item.currentOperation = r ? r.currentOperation : undefined;
-    out[i] = item as unknown as ReplicatedItem;
+    out[i] = {
+      id: str('id')!,
+      name: str('name')!,
+      friendlyName: str('friendlyName')!,
+      fabricName: str('fabricName')!,
+      containerName: str('containerName')!,
+      vault,
+      provider: str('provider') as ReplicatedItem['provider'],
+      providerInstanceType: str('providerInstanceType')!,
+      protectionState: str('protectionState')!,
+      protectionStateDescription: str('protectionStateDescription')!,
+      activeLocation: str('activeLocation'),
+      allowedOperations: lists[operations[i]],
+      replicationHealth: str('replicationHealth'),
+      failoverHealth: str('failoverHealth'),
+      healthIssues: r ? r.healthIssues : NO_HEALTH_ISSUES,
+      currentOperation: r ? r.currentOperation : undefined,
+      lastSuccessfulFailoverTime: date(DATES.indexOf('lastSuccessfulFailoverTime')),
+      osType: str('osType'),
+      rpoSeconds: num(DATES.length),
+      lastRpoCalculatedTime: date(DATES.indexOf('lastRpoCalculatedTime')),
+      processServerId: str('processServerId'),
+      multiVmGroupName: str('multiVmGroupName'),
+      agentRegisteredAfterFailover: registered === undefined ? undefined : registered === 1,
+      azureVmId: str('azureVmId'),
+      vmId: str('vmId'),
+      policyId: str('policyId'),
+      policyFriendlyName: str('policyFriendlyName'),
+      primaryFabricFriendlyName: str('primaryFabricFriendlyName'),
+      recoveryFabricFriendlyName: str('recoveryFabricFriendlyName'),
+      recoveryResourceGroupId: str('recoveryResourceGroupId'),
+      logStorageAccountId: str('logStorageAccountId'),
+      latestRecoveryPointTime: date(DATES.indexOf('latestRecoveryPointTime')),
+    };
   }
   return out;
 }

@@ -3,10 +3,11 @@ import type { PipelineRequest, PipelineResponse } from '@azure/core-rest-pipelin
 import type { AzureClients } from './clients';
 import type { JobInfo, ProcessServerInfo, RecoveryPlanInfo, RecoveryPointInfo, ReplicatedItem, VaultRef } from '../domain/model';
 import { parseArmId } from '../domain/armId';
-import { parseItemsPage, parseListPage, type ParsedItemsPage } from './itemsPage';
+import { MalformedPageError, parseItemsPage, parseListPage, type ParsedItemsPage } from './itemsPage';
 import { itemsPageParser, PageParserStoppedError, type ItemsPageParser } from './itemsPageParser';
 import { toItem, toJob, toPlan, toProcessServers, toRecoveryPoint } from './mappers';
 import { checkResponse } from './responses';
+import { segmentsOf, type PageBytes } from './listPageChunks';
 
 export interface SubscriptionInfo {
   subscriptionId: string;
@@ -98,7 +99,7 @@ export class SiteRecoveryQueries {
     // On a worker that has nothing queued (a full load is starting beside this page); otherwise
     // here: one page is quick, and the first rows must wait neither for a worker to start nor
     // behind another vault's load.
-    const page = itemsPageParser.idleWorker ? await parseOrReread(itemsPageParser, bytes, vault, () => getPageBytes(client, endpoint, url, what)) : parseItemsPage(bytes, vault);
+    const page = itemsPageParser.idleWorker ? await parseOrReread(itemsPageParser, bytes, vault, what, () => getPageBytes(client, endpoint, url, what)) : inList(what, () => parseItemsPage(bytes, vault));
     return { items: page.items, continuationToken: page.nextLink };
   }
 
@@ -111,21 +112,16 @@ export class SiteRecoveryQueries {
   async listAllItems(vault: VaultRef, options: ListAllItemsOptions = {}): Promise<ReplicatedItem[]> {
     const client = await this.clients.siteRecovery(vault.subscriptionId);
     const slot = limiter(Math.max(1, options.concurrency ?? LIST_ALL_CONCURRENCY));
-    const unique = new Map<string, ReplicatedItem>();
-    // Items are mapped as their page arrives, while the other lists are still on the wire.
-    const keep = (items: ReplicatedItem[]) => {
-      // Keyed by the id's names (ARM compares them case-insensitively), not the whole id: a
-      // quarter of the characters to lower-case and hash, and to keep, for thousands of items.
-      for (const item of items) unique.set(`${item.fabricName}/${item.containerName}/${item.name}`.toLowerCase(), item);
-    };
+    // One list per container, keyed by item name (ARM compares names case-insensitively): an item
+    // is known by its container and name, and a page the service repeats counts once.
+    const lists: Array<Map<string, ReplicatedItem>> = [];
     const parser = options.parser ?? itemsPageParser;
     const { endpoint } = this.clients.connection;
     const e = encodeURIComponent;
     const api = `api-version=${API_VERSIONS.siteRecovery}`;
     const fabrics = await listPages<{ name?: string }>(client, endpoint, `${vaultUrl(endpoint, vault)}/replicationFabrics?${api}`, 'Listing fabrics', slot, options.abortSignal);
     await Promise.all(
-      fabrics.map(async ({ name: fabric }) => {
-        if (!fabric) return;
+      distinctNames(fabrics).map(async (fabric) => {
         const containers = await listPages<{ name?: string; properties?: { protectedItemCount?: number } }>(
           client,
           endpoint,
@@ -137,11 +133,21 @@ export class SiteRecoveryQueries {
         // Workers start a round trip before the first item pages arrive, and only for a vault worth it.
         if (containers.reduce((n, c) => n + (c.properties?.protectedItemCount ?? 0), 0) >= WORKER_WORTHY_ITEMS) parser.warm();
         await Promise.all(
-          containers.map(({ name: container }) => (container ? itemPages(client, endpoint, vault, fabric, container, slot, keep, parser, options.abortSignal) : undefined)),
+          distinctNames(containers).map((container) => {
+            const list = new Map<string, ReplicatedItem>();
+            lists.push(list);
+            // Items are kept as their page is parsed, while the other lists are still on the wire.
+            const keep = (items: ReplicatedItem[]) => {
+              for (const item of items) list.set(item.name.toLowerCase(), item);
+            };
+            return itemPages(client, endpoint, vault, fabric, container, slot, keep, parser, options.abortSignal);
+          }),
         );
       }),
     );
-    return [...unique.values()].sort((a, b) => byName.compare(a.friendlyName, b.friendlyName));
+    const all: ReplicatedItem[] = [];
+    for (const list of lists) for (const item of list.values()) all.push(item);
+    return all.sort((a, b) => byName.compare(a.friendlyName, b.friendlyName));
   }
 
   async getItem(item: Pick<ReplicatedItem, 'vault' | 'fabricName' | 'containerName' | 'name'>): Promise<ReplicatedItem> {
@@ -223,6 +229,13 @@ export class SiteRecoveryQueries {
   }
 }
 
+/** Names of listed resources, each once (ARM names are case-insensitive; a repeated page repeats them). */
+function distinctNames(resources: ReadonlyArray<{ name?: string }>): string[] {
+  const seen = new Map<string, string>();
+  for (const { name } of resources) if (name && !seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
+  return [...seen.values()];
+}
+
 type Slot = <T>(request: () => Promise<T>) => Promise<T>;
 
 /** Runs at most `max` requests at once; the others wait their turn in order. */
@@ -255,7 +268,7 @@ function vaultUrl(endpoint: string, vault: VaultRef): string {
  * more CPU turning thousands of items into model objects than the round trips cost (npm run
  * bench); parseItemsPage maps the JSON names directly.
  */
-async function getPageBytes(client: PipelineClient, endpoint: string, url: string, what: string, abortSignal?: AbortSignal): Promise<Uint8Array> {
+async function getPageBytes(client: PipelineClient, endpoint: string, url: string, what: string, abortSignal?: AbortSignal): Promise<PageBytes> {
   // A nextLink elsewhere would carry the bearer token off the cloud it was issued for.
   const origin = new URL(endpoint).origin;
   if (new URL(url).origin !== origin) throw new Error(`${what}: Site Recovery returned a next-page link outside ${origin}`);
@@ -272,23 +285,35 @@ async function getPageBytes(client: PipelineClient, endpoint: string, url: strin
   }
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+/**
+ * The body as segments of at most SEGMENT_BYTES, each a buffer of our own (the parser moves
+ * them to a worker thread). Never one buffer of the whole page: hundreds of KB in one piece is
+ * fresh memory every time, slower to fault in than to copy (see listPageChunks.ts).
+ */
+async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array[]> {
+  const segments: Uint8Array[] = [];
+  let current: Uint8Array | undefined;
+  let used = 0;
   for await (const chunk of stream) {
-    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
-    chunks.push(bytes);
-    size += bytes.length;
+    const bytes: Uint8Array = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+    for (let at = 0; at < bytes.length; ) {
+      if (!current || used === current.length) {
+        current = Buffer.allocUnsafeSlow(SEGMENT_BYTES); // unfilled: written below before it is read
+        used = 0;
+        segments.push(current);
+      }
+      const n = Math.min(bytes.length - at, current.length - used);
+      current.set(bytes.subarray(at, at + n), used);
+      used += n;
+      at += n;
+    }
   }
-  // Always a buffer of our own: the parser moves it to a worker thread. Unfilled: every byte is written below.
-  const out = Buffer.allocUnsafeSlow(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  // The last one trimmed to its bytes: the parser moves whole buffers only.
+  if (current && used < current.length) segments[segments.length - 1] = new Uint8Array(current.subarray(0, used));
+  return segments;
 }
+
+const SEGMENT_BYTES = 64 * 1024;
 
 /**
  * A container's replicated items, page by page, each handed to `keep` as it is parsed (on the
@@ -314,34 +339,53 @@ async function itemPages(
     bytes.catch(() => undefined); // awaited when its turn comes; never left unhandled
     return { url, bytes };
   };
-  let current: { url: string; bytes: Promise<Uint8Array> } | undefined = fetchPage(
+  let current: { url: string; bytes: Promise<PageBytes> } | undefined = fetchPage(
     `${vaultUrl(endpoint, vault)}/replicationFabrics/${e(fabric)}/replicationProtectionContainers/${e(container)}/replicationProtectedItems?api-version=${API_VERSIONS.siteRecovery}`,
   );
   while (current) {
     const pageUrl: string = current.url;
-    const bytes: Uint8Array = await current.bytes;
+    const bytes: PageBytes = await current.bytes;
     const guess = trailingNextLink(bytes);
     const ahead = guess ? fetchPage(guess) : undefined;
-    const page = await parseOrReread(parser, bytes, vault, () => slot(() => getPageBytes(client, endpoint, pageUrl, what, abortSignal)));
+    const page = await parseOrReread(parser, bytes, vault, what, () => slot(() => getPageBytes(client, endpoint, pageUrl, what, abortSignal)));
     keep(page.items);
     current = page.nextLink ? (ahead?.url === page.nextLink ? ahead : fetchPage(page.nextLink)) : undefined;
   }
 }
 
 /** Parses a page on `parser`; if its worker went down with the page, reads the page again and parses it here. */
-async function parseOrReread(parser: Pick<ItemsPageParser, 'parse'>, bytes: Uint8Array, vault: VaultRef, reread: () => Promise<Uint8Array>): Promise<ParsedItemsPage> {
+async function parseOrReread(parser: Pick<ItemsPageParser, 'parse'>, bytes: PageBytes, vault: VaultRef, what: string, reread: () => Promise<PageBytes>): Promise<ParsedItemsPage> {
   try {
     return await parser.parse(bytes, vault);
   } catch (e) {
+    if (e instanceof MalformedPageError) throw new MalformedPageError(e.detail, what);
     if (!(e instanceof PageParserStoppedError)) throw e;
-    return parseItemsPage(await reread(), vault);
+    const again = await reread();
+    return inList(what, () => parseItemsPage(again, vault));
+  }
+}
+
+/** Parses a page of the list `what`; a malformed page says which list it was. */
+function inList<T>(what: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    throw e instanceof MalformedPageError ? new MalformedPageError(e.detail, what) : e;
   }
 }
 
 /** The nextLink at the very end of a list page (`…,"nextLink":"…"}`), without parsing the page. */
-export function trailingNextLink(bytes: Uint8Array): string | undefined {
-  const from = Math.max(0, bytes.length - 2048);
-  const tail = Buffer.from(bytes.buffer, bytes.byteOffset + from, bytes.length - from).toString('utf8');
+export function trailingNextLink(bytes: PageBytes): string | undefined {
+  const segments = segmentsOf(bytes);
+  // The last 2 KB, from the last segment or two.
+  const parts: Buffer[] = [];
+  for (let k = segments.length - 1, need = 2048; k >= 0 && need > 0; k--) {
+    const s = segments[k];
+    const from = Math.max(0, s.length - need);
+    parts.unshift(Buffer.from(s.buffer, s.byteOffset + from, s.length - from));
+    need -= s.length - from;
+  }
+  const tail = Buffer.concat(parts).toString('utf8');
   const m = /"nextLink"\s*:\s*("(?:[^"\\]|\\.)*")\s*\}\s*$/.exec(tail);
   if (!m) return undefined;
   try {
@@ -361,7 +405,8 @@ async function listPages<T>(client: PipelineClient, endpoint: string, url: strin
   const out: T[] = [];
   for (let next: string | undefined = url; next; ) {
     const link: string = next;
-    const page = parseListPage<T>(await slot(() => getPageBytes(client, endpoint, link, what, abortSignal)));
+    const bytes = await slot(() => getPageBytes(client, endpoint, link, what, abortSignal));
+    const page = inList(what, () => parseListPage<T>(bytes));
     out.push(...page.value);
     next = page.nextLink;
   }

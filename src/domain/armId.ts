@@ -15,10 +15,17 @@ export function parseArmId(id: string): ParsedArmId {
   return { subscriptionId: segments['subscriptions'], resourceGroup: segments['resourcegroups'], segments };
 }
 
-
 const ITEM_TAIL = /\/replicationFabrics\/([^/]+)\/replicationProtectionContainers\/([^/]+)\/replicationProtectedItems\/([^/]+)\/?$/i;
 
-const decoded = (part: string) => (part.includes('%') ? decodeURIComponent(part) : part);
+/** A name as written in an id, unescaped; a '%' that starts no escape ("100%") stays as written. */
+function decoded(part: string): string {
+  if (!part.includes('%')) return part;
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
 
 /**
  * Fabric, container and item names from a replicated item's ARM id. One match of the id's

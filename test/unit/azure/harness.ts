@@ -38,3 +38,18 @@ export function byName(items: ReplicatedItem[], re: RegExp): ReplicatedItem {
   if (!found) throw new Error(`no item matches ${re}: ${items.map((i) => i.friendlyName).join(', ')}`);
   return found;
 }
+
+/**
+ * Every page of an ARM list as the simulator sends it (the JSON text), nextLink followed: the
+ * bytes the item-list parsers read. `pathAndQuery` starts at the ARM path ("/subscriptions/…?api-version=…").
+ */
+export async function rawPages(sim: SiteRecoverySimulator, pathAndQuery: string): Promise<string[]> {
+  const pages: string[] = [];
+  for (let url: string | undefined = `${sim.endpoint}${pathAndQuery}`; url; ) {
+    const res = await sim.handle({ method: 'GET', url, headers: { authorization: 'Bearer simulator-token' } });
+    if (res.status !== 200 || res.body === undefined) throw new Error(`GET ${url} answered ${res.status}`);
+    pages.push(res.body);
+    url = (JSON.parse(res.body) as { nextLink?: string }).nextLink;
+  }
+  return pages;
+}

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { parseItemsPage } from '../../../src/azure/itemsPage';
+import { practiceWorld, rawPages } from './harness';
+import { MalformedPageError, parseItemsPage } from '../../../src/azure/itemsPage';
 import { ItemsPageParser, PageParserStoppedError } from '../../../src/azure/itemsPageParser';
 import { trailingNextLink } from '../../../src/azure/queries';
 import type { VaultRef } from '../../../src/domain/model';
@@ -43,6 +45,15 @@ describe('item-list pages', () => {
     it('reads the nextLink ARM writes last, escapes included', () => {
       assert.equal(trailingNextLink(page(2, 'https://h/a?b=c&d=%2F')), 'https://h/a?b=c&d=%2F');
       assert.equal(trailingNextLink(bytes('{"value":[],"nextLink":"https:\\/\\/h\\/x\\"y"}\n')), 'https://h/x"y');
+    });
+
+    it('reads it across the segments a body arrived in, wherever they are cut', () => {
+      const whole = page(2, 'https://h/a?skipToken=abc');
+      for (const cut of [whole.length - 1, whole.length - 5, whole.length - 30, whole.length - 2047, 10]) {
+        assert.equal(trailingNextLink([whole.subarray(0, cut), whole.subarray(cut)]), 'https://h/a?skipToken=abc', `cut at ${cut}`);
+      }
+      const small = Array.from(whole.subarray(whole.length - 100), (b) => Uint8Array.of(b)); // one byte each
+      assert.equal(trailingNextLink([whole.subarray(0, whole.length - 100), ...small]), 'https://h/a?skipToken=abc');
     });
 
     it('gives nothing when the link is not last, is null, or belongs to something nested', () => {
@@ -90,7 +101,8 @@ describe('item-list pages', () => {
       const parser = new ItemsPageParser(1);
       try {
         const broken = big(40);
-        await assert.rejects(parser.parse(broken.subarray(0, broken.length - 3), vault), /not valid JSON/);
+        // Thrown on the worker, it arrives as the same kind of error, so the caller can name the list.
+        await assert.rejects(parser.parse(broken.subarray(0, broken.length - 3), vault), (e: Error) => e instanceof MalformedPageError && /not valid JSON \(at position \d+\)/.test(e.message));
         assert.equal((await parser.parse(big(30), vault)).items.length, 30);
         assert.equal(parser.workers, 1);
       } finally {
@@ -119,6 +131,111 @@ describe('item-list pages', () => {
       assert.equal((await parser.parse(big(1), vault)).items.length, 1);
       assert.equal(started, 3, 'no fourth worker: in-thread from then on');
       assert.equal(parser.workers, 0);
+    });
+
+    describe('under a wave of pages (a big vault’s full load)', () => {
+      /** Pages a worker holds at once (WORKER_DEPTH in itemsPageParser.ts). */
+      const DEPTH = 2;
+      const WORKERS = 2;
+      const PAGES = 12;
+      // The real worker script, started as the parser starts it from sources.
+      const workerSource = path.join(__dirname, '../../../src/azure/itemsPageWorker.ts');
+      let wave: { vault: VaultRef; pages: string[] };
+      const parsers: ItemsPageParser[] = [];
+      const encode = (text: string) => new TextEncoder().encode(text);
+
+      before(async () => {
+        // Pages as Site Recovery sends them: 150 items each, hundreds of KB.
+        const world = await practiceWorld({ scenario: 'large', large: { fabrics: 2, containersPerFabric: PAGES / 2, itemsPerContainer: 150 }, pageSize: 150 });
+        wave = { vault: world.vault, pages: await rawPages(world.sim, `${world.vault.id}/replicationProtectedItems?api-version=2023-06-01`) };
+        world.sim.dispose();
+        assert.equal(wave.pages.length, PAGES);
+        assert.ok(wave.pages.every((p) => encode(p).byteLength >= 64 * 1024), 'every page big enough for a worker');
+      });
+
+      after(() => {
+        for (const p of parsers) p.dispose();
+      });
+
+      it('gives every page the in-thread result: workers hold two pages each, this thread parses the rest one per loop turn', async () => {
+        // Real workers, watched: how many pages each holds at once.
+        let sent = 0;
+        let mostHeld = 0;
+        const parser = new ItemsPageParser(WORKERS, () => {
+          const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(workerSource)});`, { eval: true });
+          const post = worker.postMessage.bind(worker);
+          let held = 0;
+          worker.on('message', () => held--); // before the parser's own listener, which may hand over the next page
+          worker.postMessage = (...args: Parameters<Worker['postMessage']>) => {
+            sent++;
+            mostHeld = Math.max(mostHeld, ++held);
+            post(...args);
+          };
+          return worker;
+        });
+        parsers.push(parser);
+        const { vault } = wave;
+        const expected = wave.pages.map((p) => parseItemsPage(encode(p), vault));
+        const inputs = wave.pages.map(encode);
+
+        // A turn of the event loop is one tick: pages parsed here must land on distinct ticks.
+        let ticks = 0;
+        let done = false;
+        const tick = () => {
+          ticks++;
+          if (!done) setImmediate(tick);
+        };
+        setImmediate(tick);
+        const settledAt: number[] = [];
+        const results = await Promise.all(inputs.map((bytes, i) => parser.parse(bytes, vault).then((page) => ((settledAt[i] = ticks), page))));
+        done = true;
+
+        results.forEach((page, i) => assert.deepEqual(page, expected[i], `page ${i + 1}`));
+        assert.ok(results.every((page) => page.items.every((item) => item.vault === vault)));
+        assert.equal(parser.workers, WORKERS);
+        const movedToWorkers = inputs.filter((b) => b.byteLength === 0).length;
+        assert.equal(movedToWorkers, sent, 'a page given to a worker was moved there; the others stayed here');
+        assert.ok(sent >= WORKERS * DEPTH, `the workers took their share (${sent})`);
+        assert.ok(sent < PAGES, `this thread parsed some while the workers were busy (${PAGES - sent})`);
+        assert.equal(mostHeld, DEPTH, 'a worker never held more than two pages');
+        const hereAt = settledAt.filter((_, i) => inputs[i].byteLength > 0);
+        assert.equal(new Set(hereAt).size, hereAt.length, `one page per loop turn here: ${hereAt.join(', ')}`);
+      });
+
+      it('on shutdown with pages still queued, rejects every one of them, none left unhandled', async () => {
+        const unhandled: unknown[] = [];
+        const onUnhandled = (reason: unknown) => unhandled.push(reason);
+        process.on('unhandledRejection', onUnhandled);
+        try {
+          const parser = new ItemsPageParser(1);
+          parsers.push(parser);
+          const { vault } = wave;
+          const inputs = wave.pages.map(encode);
+          const settled = Promise.allSettled(inputs.map((bytes) => parser.parse(bytes, vault)));
+          parser.dispose();
+          const outcomes = await settled;
+          // Let the host-thread turn that was already scheduled come and go.
+          await new Promise((resolve) => setTimeout(resolve, 50));
+
+          for (const [i, outcome] of outcomes.entries()) {
+            assert.equal(outcome.status, 'rejected', `page ${i + 1}`);
+            const error = (outcome as PromiseRejectedResult).reason as Error;
+            // Shutting down is not a lost page: nothing is to be read again.
+            assert.ok(!(error instanceof PageParserStoppedError) && /shutting down/.test(error.message), `page ${i + 1}: ${error.message}`);
+          }
+          assert.equal(inputs.filter((b) => b.byteLength > 0).length, PAGES - DEPTH, 'all but the worker’s two were still queued here');
+          assert.deepEqual(unhandled, []);
+          assert.equal(parser.workers, 0);
+
+          // A page arriving after shutdown is parsed here; no worker starts again.
+          const late = encode(wave.pages[0]);
+          assert.deepEqual(await parser.parse(late, vault), parseItemsPage(encode(wave.pages[0]), vault));
+          assert.ok(late.byteLength > 0);
+          assert.equal(parser.workers, 0);
+        } finally {
+          process.off('unhandledRejection', onUnhandled);
+        }
+      });
     });
 
     it('on shutdown, rejects what it held without asking for it to be read again', async () => {

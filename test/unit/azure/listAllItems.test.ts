@@ -1,12 +1,21 @@
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { practiceWorld } from './harness';
-import { parseItemsPage } from '../../../src/azure/itemsPage';
+import type { HttpClient } from '@azure/core-rest-pipeline';
+import { MalformedPageError, parseItemsPage } from '../../../src/azure/itemsPage';
 import { PageParserStoppedError } from '../../../src/azure/itemsPageParser';
+import { Scope } from '../../../src/scope';
 
 const PAGE = 10;
-const pages = (n: number) => Math.max(1, Math.ceil(n / PAGE));
+const pages = (n: number, size = PAGE) => Math.max(1, Math.ceil(n / size));
 const vaultWideList = /\/vaults\/[^/]+\/replicationProtectedItems$/i;
+const fabricList = /\/vaults\/[^/]+\/replicationFabrics$/i;
+const containerList = /\/replicationFabrics\/[^/]+\/replicationProtectionContainers$/i;
+
+/** The practice scope again, its requests going through `sendRequest` (which may pass them on to the simulator). */
+function scopeThrough(sim: Awaited<ReturnType<typeof practiceWorld>>['sim'], sendRequest: HttpClient['sendRequest']): Scope {
+  return new Scope('practice', 'Practice', { credential: sim.credential, endpoint: sim.endpoint, practice: true, httpClient: { sendRequest } });
+}
 
 describe('SiteRecoveryQueries.listAllItems', () => {
   // 2 generated fabrics × 3 containers × 25 items (3 pages each), plus the scenario's Azure fabric.
@@ -140,6 +149,101 @@ describe('SiteRecoveryQueries.listAllItems', () => {
     assert.deepEqual(all.map((i) => i.id), reference.map((i) => i.id));
     const itemPages = sim.requestLog.filter((r) => /\/replicationProtectedItems$/i.test(r.path)).length;
     assert.equal(itemPages, calls + Math.floor(calls / 3), 'one more request per lost page, none else');
+    sim.dispose();
+  });
+
+  it('follows nextLink through the fabric and container lists too', async () => {
+    // Pages of two: four fabrics take two pages, five containers three, three items two.
+    const { sim, scope, vault, items } = await practiceWorld({ scenario: 'large', large: { fabrics: 3, containersPerFabric: 5, itemsPerContainer: 3 }, pageSize: 2 });
+    const expected = await items();
+    const client = await scope.clients.siteRecovery(vault.subscriptionId);
+    const fabrics: string[] = [];
+    for await (const f of client.replicationFabrics.list(vault.vaultName, vault.resourceGroup)) fabrics.push(f.name!);
+    const containers = new Map<string, number>();
+    for (const f of fabrics) {
+      let n = 0;
+      for await (const _ of client.replicationProtectionContainers.listByReplicationFabrics(vault.vaultName, vault.resourceGroup, f)) n++;
+      containers.set(f, n);
+    }
+    assert.equal(fabrics.length, 4);
+    assert.equal(containers.get('cs-03'), 5);
+    sim.clearRequestLog();
+
+    const all = await scope.queries.listAllItems(vault, { concurrency: 3 });
+    assert.deepEqual(new Set(all.map((i) => i.id)), new Set(expected.map((i) => i.id)), 'items of the fabrics and containers on later pages too');
+    assert.equal(all.length, 3 * 5 * 3);
+    const log = sim.requestLog;
+    const fabricPages = log.filter((r) => fabricList.test(r.path));
+    assert.equal(fabricPages.length, pages(fabrics.length, 2));
+    assert.equal(fabricPages.filter((r) => r.query['skipToken']).length, fabricPages.length - 1, 'the later pages by their nextLink');
+    for (const [fabric, count] of containers) {
+      const containerPages = log.filter((r) => containerList.test(r.path) && r.path.includes(`/replicationFabrics/${fabric}/`));
+      assert.equal(containerPages.length, pages(count, 2), `container pages of ${fabric}`);
+    }
+    assert.ok(log.every((r) => r.method === 'GET' && r.status === 200));
+    sim.dispose();
+  });
+
+  it('refuses a nextLink out of the cloud on the fabric or container list, sending nothing there', async () => {
+    for (const [list, what] of [
+      [fabricList, /^Error: Listing fabrics: Site Recovery returned a next-page link outside https:\/\/management\.simulator\.invalid$/],
+      [containerList, /^Error: Listing the protection containers of cs-\d+: Site Recovery returned a next-page link outside /],
+    ] as const) {
+      const { sim, vault } = await practiceWorld({ ...options, pageSize: 2 });
+      const sentTo: string[] = [];
+      let rewritten = 0;
+      const hostile = scopeThrough(sim, async (request) => {
+        sentTo.push(new URL(request.url).origin);
+        request.streamResponseStatusCodes = undefined;
+        const response = await sim.httpClient.sendRequest(request);
+        if (!list.test(new URL(request.url).pathname) || !response.bodyAsText) return response;
+        const page = JSON.parse(response.bodyAsText) as { nextLink?: string };
+        if (!page.nextLink) return response;
+        rewritten++;
+        page.nextLink = page.nextLink.replace(/^https:\/\/[^/]+/, 'https://collector.example');
+        return { ...response, bodyAsText: JSON.stringify(page) };
+      });
+      await assert.rejects(hostile.queries.listAllItems(vault), what);
+      assert.ok(rewritten > 0, 'a list of several pages');
+      assert.deepEqual([...new Set(sentTo)], [new URL(sim.endpoint).origin], 'no request left for another host');
+      if (list === fabricList) assert.ok(!sim.requestLog.some((r) => containerList.test(r.path)), 'no fabric walked from a list that was refused');
+      sim.dispose();
+    }
+  });
+
+  it('says the fabric list broke off when its page stops mid-body', async () => {
+    const { sim, vault } = await practiceWorld(options);
+    const cut = scopeThrough(sim, async (request) => {
+      const response = await sim.httpClient.sendRequest(request);
+      if (!response.readableStreamBody || !fabricList.test(new URL(request.url).pathname)) return response;
+      const body = Readable.from((async function* () {
+        yield Buffer.from('{"value":[{"id":"/Subscriptions/');
+        throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+      })());
+      return { ...response, readableStreamBody: body };
+    });
+    await assert.rejects(cut.queries.listAllItems(vault), /^Error: Listing fabrics: the response broke off \(socket hang up\)$/);
+    sim.dispose();
+  });
+
+  it('says which container an item page came from when it is not valid JSON', async () => {
+    const { sim, scope, vault } = await practiceWorld(options);
+    const all = await scope.queries.listAllItems(vault);
+    const container = all[0].containerName;
+    sim.injectFault({ kind: 'malformedJson', pathIncludes: `/replicationProtectionContainers/${container}/replicationProtectedItems`, times: 1 });
+    await assert.rejects(scope.queries.listAllItems(vault), (e: Error) => e instanceof MalformedPageError && e.message.startsWith(`Listing the items of ${container}: `));
+    sim.dispose();
+  });
+
+  it('rejects a fabric page that came whole but truncated, without quoting it and without walking on', async () => {
+    const { sim, scope, vault } = await practiceWorld(options);
+    sim.injectFault({ kind: 'malformedJson', pathIncludes: '/replicationFabrics', times: 1 }); // the fabric list is asked for first
+    sim.clearRequestLog();
+    await assert.rejects(scope.queries.listAllItems(vault), (e: Error) => e instanceof MalformedPageError && /^Listing fabrics: /.test(e.message) && !/Subscriptions|replication|value/i.test(e.message));
+    assert.equal(sim.requestLog.length, 1, sim.requestLog.map((r) => r.path).join('\n'));
+    assert.match(sim.requestLog[0].path, fabricList);
+    // The next load reads the list again, whole.
+    assert.equal((await scope.queries.listAllItems(vault)).length, 150);
     sim.dispose();
   });
 
