@@ -12,6 +12,7 @@ import type { VaultRef } from '../domain/model';
 import { MalformedPageError, parseItemsPage, type ParsedItemsPage } from './itemsPage';
 import { unpackItems } from './itemsPageWire';
 import { byteLength, segmentsOf, type PageBytes } from './listPageChunks';
+import { segmentPool } from './pageSegments';
 import type { ItemsPageReply, ItemsPageRequest } from './itemsPageWorker';
 
 /** Workers nobody used for this long stop; the next big load starts them again (tens of ms, behind the first round trips). */
@@ -87,7 +88,7 @@ export class ItemsPageParser {
 
   /** Parses a page; `bytes` are handed over (unusable afterwards) when a worker takes them. */
   parse(bytes: PageBytes, vault: VaultRef): Promise<ParsedItemsPage> {
-    if (byteLength(bytes) < IN_THREAD_MAX_BYTES || this.ensure().length === 0) return Promise.resolve().then(() => parseItemsPage(bytes, vault));
+    if (byteLength(bytes) < IN_THREAD_MAX_BYTES || this.ensure().length === 0) return Promise.resolve().then(() => parsedHere(bytes, vault));
     clearTimeout(this.idle);
     return new Promise<ParsedItemsPage>((resolve, reject) => {
       this.queue.push({ bytes, vault, resolve, reject });
@@ -129,7 +130,7 @@ export class ItemsPageParser {
     const page = this.queue.shift();
     if (page) {
       try {
-        page.resolve(parseItemsPage(page.bytes, page.vault));
+        page.resolve(parsedHere(page.bytes, page.vault));
       } catch (e) {
         page.reject(e instanceof Error ? e : new Error(String(e)));
       }
@@ -142,10 +143,12 @@ export class ItemsPageParser {
     const id = this.nextId++;
     target.pending.set(id, page);
     if (target.pending.size === 1) target.worker.ref(); // replies outstanding: keep the process alive for them
-    // Moved, not copied: a copy costs the host thread more than the rest of the hand-over.
+    // Moved, not copied: a copy costs the host thread more than the rest of the hand-over. The
+    // pool's segments move whole (and come back with the reply); other memory only if the page
+    // has all of its buffer.
     const { bytes, vault } = page;
-    const owned = segmentsOf(bytes).map((s) => (s.byteOffset === 0 && s.byteLength === s.buffer.byteLength ? s : s.slice()));
-    target.worker.postMessage({ id, bytes: owned, vault } satisfies ItemsPageRequest, owned.map((s) => s.buffer as ArrayBuffer));
+    const owned = segmentsOf(bytes).map((s) => (segmentPool.owns(s) || (s.byteOffset === 0 && s.byteLength === s.buffer.byteLength) ? s : s.slice()));
+    target.worker.postMessage({ id, bytes: owned, vault } satisfies ItemsPageRequest, [...new Set(owned.map((s) => s.buffer as ArrayBuffer))]);
   }
 
   private ensure(): PoolWorker[] {
@@ -172,6 +175,7 @@ export class ItemsPageParser {
     if (!p) return;
     entry.pending.delete(reply.id);
     if (entry.pending.size === 0) entry.worker.unref();
+    segmentPool.adopt(reply.segments);
     this.dispatch();
     if (this.queue.length === 0 && this.pool.every((w) => w.pending.size === 0)) this.scheduleIdle();
     if ('error' in reply) return p.reject(reply.malformed !== undefined ? new MalformedPageError(reply.malformed) : new Error(reply.error));
@@ -211,3 +215,12 @@ export class ItemsPageParser {
 
 /** One per extension host: pages from every vault share the workers. */
 export const itemsPageParser = new ItemsPageParser();
+
+/** Parses a page on this thread; its segments go back to the pool. */
+function parsedHere(bytes: PageBytes, vault: VaultRef): ParsedItemsPage {
+  try {
+    return parseItemsPage(bytes, vault);
+  } finally {
+    segmentPool.give(segmentsOf(bytes));
+  }
+}

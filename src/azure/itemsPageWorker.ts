@@ -13,17 +13,19 @@ export interface ItemsPageRequest {
   vault: VaultRef;
 }
 
-export type ItemsPageReply = { id: number; items: PackedItems; nextLink?: string } | { id: number; error: string; malformed?: string };
+/** Every reply moves the page's buffers back (`segments`): the host's segment pool uses them again. */
+export type ItemsPageReply = { id: number; segments: ArrayBuffer[] } & ({ items: PackedItems; nextLink?: string } | { error: string; malformed?: string });
 
 parentPort?.on('message', ({ id, bytes, vault }: ItemsPageRequest) => {
+  const segments = [...new Set(bytes.map((s) => s.buffer as ArrayBuffer))];
   let page;
   try {
     page = parseItemsPage(bytes, vault);
   } catch (e) {
     const malformed = e instanceof MalformedPageError ? e.detail : undefined;
-    parentPort?.postMessage({ id, error: e instanceof Error ? e.message : String(e), malformed } satisfies ItemsPageReply);
+    parentPort?.postMessage({ id, segments, error: e instanceof Error ? e.message : String(e), malformed } satisfies ItemsPageReply, segments);
     return;
   }
   const items = packItems(page.items);
-  parentPort?.postMessage({ id, items, nextLink: page.nextLink } satisfies ItemsPageReply, transferables(items));
+  parentPort?.postMessage({ id, segments, items, nextLink: page.nextLink } satisfies ItemsPageReply, [...transferables(items), ...segments]);
 });

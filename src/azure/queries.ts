@@ -8,6 +8,7 @@ import { itemsPageParser, PageParserStoppedError, type ItemsPageParser } from '.
 import { toItem, toJob, toPlan, toProcessServers, toRecoveryPoint } from './mappers';
 import { checkResponse } from './responses';
 import { segmentsOf, type PageBytes } from './listPageChunks';
+import { segmentPool } from './pageSegments';
 
 export interface SubscriptionInfo {
   subscriptionId: string;
@@ -99,7 +100,7 @@ export class SiteRecoveryQueries {
     // On a worker that has nothing queued (a full load is starting beside this page); otherwise
     // here: one page is quick, and the first rows must wait neither for a worker to start nor
     // behind another vault's load.
-    const page = itemsPageParser.idleWorker ? await parseOrReread(itemsPageParser, bytes, vault, what, () => getPageBytes(client, endpoint, url, what)) : inList(what, () => parseItemsPage(bytes, vault));
+    const page = itemsPageParser.idleWorker ? await parseOrReread(itemsPageParser, bytes, vault, what, () => getPageBytes(client, endpoint, url, what)) : inList(what, bytes, (b) => parseItemsPage(b, vault));
     return { items: page.items, continuationToken: page.nextLink };
   }
 
@@ -286,9 +287,9 @@ async function getPageBytes(client: PipelineClient, endpoint: string, url: strin
 }
 
 /**
- * The body as segments of at most SEGMENT_BYTES, each a buffer of our own (the parser moves
- * them to a worker thread). Never one buffer of the whole page: hundreds of KB in one piece is
- * fresh memory every time, slower to fault in than to copy (see listPageChunks.ts).
+ * The body in segments from the segment pool (pageSegments.ts): never one buffer of the whole
+ * page, and no fresh memory per page. The parser moves them to a worker thread and the pool
+ * gets them back once the page is parsed.
  */
 async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array[]> {
   const segments: Uint8Array[] = [];
@@ -298,9 +299,9 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array[]> {
     const bytes: Uint8Array = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
     for (let at = 0; at < bytes.length; ) {
       if (!current || used === current.length) {
-        current = Buffer.allocUnsafeSlow(SEGMENT_BYTES); // unfilled: written below before it is read
+        if (current) segments.push(current);
+        current = segmentPool.take();
         used = 0;
-        segments.push(current);
       }
       const n = Math.min(bytes.length - at, current.length - used);
       current.set(bytes.subarray(at, at + n), used);
@@ -308,12 +309,9 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array[]> {
       at += n;
     }
   }
-  // The last one trimmed to its bytes: the parser moves whole buffers only.
-  if (current && used < current.length) segments[segments.length - 1] = new Uint8Array(current.subarray(0, used));
+  if (current) segments.push(current.subarray(0, used));
   return segments;
 }
-
-const SEGMENT_BYTES = 64 * 1024;
 
 /**
  * A container's replicated items, page by page, each handed to `keep` as it is parsed (on the
@@ -361,16 +359,18 @@ async function parseOrReread(parser: Pick<ItemsPageParser, 'parse'>, bytes: Page
     if (e instanceof MalformedPageError) throw new MalformedPageError(e.detail, what);
     if (!(e instanceof PageParserStoppedError)) throw e;
     const again = await reread();
-    return inList(what, () => parseItemsPage(again, vault));
+    return inList(what, again, (b) => parseItemsPage(b, vault));
   }
 }
 
-/** Parses a page of the list `what`; a malformed page says which list it was. */
-function inList<T>(what: string, parse: () => T): T {
+/** Parses a page of the list `what` on this thread, then gives its segments back; a malformed page says which list it was. */
+function inList<T>(what: string, bytes: PageBytes, parse: (bytes: PageBytes) => T): T {
   try {
-    return parse();
+    return parse(bytes);
   } catch (e) {
     throw e instanceof MalformedPageError ? new MalformedPageError(e.detail, what) : e;
+  } finally {
+    segmentPool.give(segmentsOf(bytes));
   }
 }
 
@@ -406,7 +406,7 @@ async function listPages<T>(client: PipelineClient, endpoint: string, url: strin
   for (let next: string | undefined = url; next; ) {
     const link: string = next;
     const bytes = await slot(() => getPageBytes(client, endpoint, link, what, abortSignal));
-    const page = inList(what, () => parseListPage<T>(bytes));
+    const page = inList(what, bytes, (b) => parseListPage<T>(b));
     out.push(...page.value);
     next = page.nextLink;
   }

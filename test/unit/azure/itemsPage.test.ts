@@ -5,6 +5,7 @@ import { practiceWorld, rawPages } from './harness';
 import { MalformedPageError, parseItemsPage } from '../../../src/azure/itemsPage';
 import { ItemsPageParser, PageParserStoppedError } from '../../../src/azure/itemsPageParser';
 import { trailingNextLink } from '../../../src/azure/queries';
+import { SEGMENT_BYTES, segmentPool } from '../../../src/azure/pageSegments';
 import type { VaultRef } from '../../../src/domain/model';
 
 const vault: VaultRef = { subscriptionId: 'sub', resourceGroup: 'rg', vaultName: 'v', id: '/subscriptions/sub/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/v' };
@@ -200,6 +201,32 @@ describe('item-list pages', () => {
         assert.equal(mostHeld, DEPTH, 'a worker never held more than two pages');
         const hereAt = settledAt.filter((_, i) => inputs[i].byteLength > 0);
         assert.equal(new Set(hereAt).size, hereAt.length, `one page per loop turn here: ${hereAt.join(', ')}`);
+      });
+
+      it('gives every page’s segments back to the pool, from the worker and from this thread', async () => {
+        const parser = new ItemsPageParser(1);
+        parsers.push(parser);
+        const { vault } = wave;
+        const expected = wave.pages.map((p) => parseItemsPage(encode(p), vault));
+        while (segmentPool.available > 0) segmentPool.take(); // from empty: every segment below counts
+        // Each page in pool segments, as readAll leaves it (the last one partly filled).
+        const pages = wave.pages.map((text) => {
+          const bytes = encode(text);
+          const segments: Uint8Array[] = [];
+          for (let at = 0; at < bytes.length; at += SEGMENT_BYTES) {
+            const part = bytes.subarray(at, at + SEGMENT_BYTES);
+            const segment = segmentPool.take();
+            segment.set(part);
+            segments.push(segment.subarray(0, part.length));
+          }
+          return segments;
+        });
+        const count = pages.reduce((n, segments) => n + segments.length, 0);
+        const results = await Promise.all(pages.map((segments) => parser.parse(segments, vault)));
+        results.forEach((page, i) => assert.deepEqual(page, expected[i], `page ${i + 1}`));
+        const moved = pages.filter((segments) => segments[0].byteLength === 0).length;
+        assert.ok(moved > 0 && moved < PAGES, `parsed both on the worker (${moved}) and here (${PAGES - moved})`);
+        assert.equal(segmentPool.available, count, 'every segment back, none twice');
       });
 
       it('on shutdown with pages still queued, rejects every one of them, none left unhandled', async () => {
