@@ -345,11 +345,16 @@ async function itemPages(
     const bytes: PageBytes = await current.bytes;
     const guess = trailingNextLink(bytes);
     const ahead = guess ? fetchPage(guess) : undefined;
+    // The page is handed to the parser after the loop's other due answers have sent their next
+    // requests: the chains wait on those, not on the hand-over.
+    await afterDueAnswers();
     const page = await parseOrReread(parser, bytes, vault, what, () => slot(() => getPageBytes(client, endpoint, pageUrl, what, abortSignal)));
     keep(page.items);
     current = page.nextLink ? (ahead?.url === page.nextLink ? ahead : fetchPage(page.nextLink)) : undefined;
   }
 }
+
+const afterDueAnswers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Parses a page on `parser`; if its worker went down with the page, reads the page again and parses it here. */
 async function parseOrReread(parser: Pick<ItemsPageParser, 'parse'>, bytes: PageBytes, vault: VaultRef, what: string, reread: () => Promise<PageBytes>): Promise<ParsedItemsPage> {
