@@ -97,6 +97,8 @@ export class SiteRecoveryQueries {
     const url = continuationToken ?? `${vaultUrl(endpoint, vault)}/replicationProtectedItems?${query}`;
     const what = 'Listing replicated items';
     const bytes = await getPageBytes(client, endpoint, url, what);
+    // Answers due now first (a full load's fabric list arrives with this page), then the parse.
+    await afterDueAnswers();
     // On a worker that has nothing queued (a full load is starting beside this page); otherwise
     // here: one page is quick, and the first rows must wait neither for a worker to start nor
     // behind another vault's load.
@@ -291,26 +293,35 @@ async function getPageBytes(client: PipelineClient, endpoint: string, url: strin
  * page, and no fresh memory per page. The parser moves them to a worker thread and the pool
  * gets them back once the page is parsed.
  */
-async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array[]> {
+function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array[]> {
   const segments: Uint8Array[] = [];
   let current: Uint8Array | undefined;
   let used = 0;
-  for await (const chunk of stream) {
-    const bytes: Uint8Array = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
-    for (let at = 0; at < bytes.length; ) {
-      if (!current || used === current.length) {
-        if (current) segments.push(current);
-        current = segmentPool.take();
-        used = 0;
+  // Events rather than an async iterator: the body is read in the turn it arrives, and the
+  // next page's request goes out sooner (npm run bench).
+  return new Promise((resolve, reject) => {
+    stream.on('data', (chunk: Uint8Array | string) => {
+      const bytes: Uint8Array = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+      for (let at = 0; at < bytes.length; ) {
+        if (!current || used === current.length) {
+          if (current) segments.push(current);
+          current = segmentPool.take();
+          used = 0;
+        }
+        const n = Math.min(bytes.length - at, current.length - used);
+        current.set(bytes.subarray(at, at + n), used);
+        used += n;
+        at += n;
       }
-      const n = Math.min(bytes.length - at, current.length - used);
-      current.set(bytes.subarray(at, at + n), used);
-      used += n;
-      at += n;
-    }
-  }
-  if (current) segments.push(current.subarray(0, used));
-  return segments;
+    });
+    stream.on('end', () => {
+      if (current) segments.push(current.subarray(0, used));
+      resolve(segments);
+    });
+    stream.on('error', reject);
+    // A stream that closes without 'end' broke off.
+    stream.on('close', () => reject(new Error('the connection closed before the end of the body')));
+  });
 }
 
 /**
