@@ -247,6 +247,20 @@ describe('SiteRecoveryQueries.listAllItems', () => {
     sim.dispose();
   });
 
+  it('says the list broke off when its body closes before its end, without an error', async () => {
+    const { sim, vault } = await practiceWorld(options);
+    const cut = scopeThrough(sim, async (request) => {
+      const response = await sim.httpClient.sendRequest(request);
+      if (!response.readableStreamBody || !fabricList.test(new URL(request.url).pathname)) return response;
+      const body = new Readable({ read() {} });
+      body.push(Buffer.from('{"value":[{"id":"/Subscriptions/'));
+      setImmediate(() => body.destroy()); // closed, no 'end', no error
+      return { ...response, readableStreamBody: body };
+    });
+    await assert.rejects(cut.queries.listAllItems(vault), /^Error: Listing fabrics: the response broke off \(the connection closed before the end of the body\)$/);
+    sim.dispose();
+  });
+
   it('says which list broke off when a page stops mid-body', async () => {
     const { sim, scope, vault } = await practiceWorld(options);
     const inner = sim.httpClient;
