@@ -3,6 +3,7 @@ import type { PipelineRequest, PipelineResponse } from '@azure/core-rest-pipelin
 import type { AzureClients } from './clients';
 import type { JobInfo, ProcessServerInfo, RecoveryPlanInfo, RecoveryPointInfo, ReplicatedItem, VaultRef } from '../domain/model';
 import { parseArmId } from '../domain/armId';
+import { compareNames } from '../domain/naturalOrder';
 import { MalformedPageError, parseItemsPage, parseListPage, type ParsedItemsPage } from './itemsPage';
 import { itemsPageParser, PageParserStoppedError, type ItemsPageParser } from './itemsPageParser';
 import { toItem, toJob, toPlan, toProcessServers, toRecoveryPoint } from './mappers';
@@ -39,8 +40,6 @@ export const LIST_ALL_CONCURRENCY = 32;
 
 /** A fabric's containers holding this many items make a load worth parsing on workers (a few pages each). */
 const WORKER_WORTHY_ITEMS = 500;
-
-const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 export interface NamedResource {
   id: string;
@@ -150,7 +149,7 @@ export class SiteRecoveryQueries {
     );
     const all: ReplicatedItem[] = [];
     for (const list of lists) for (const item of list.values()) all.push(item);
-    return all.sort((a, b) => byName.compare(a.friendlyName, b.friendlyName));
+    return all.sort((a, b) => compareNames(a.friendlyName, b.friendlyName));
   }
 
   async getItem(item: Pick<ReplicatedItem, 'vault' | 'fabricName' | 'containerName' | 'name'>): Promise<ReplicatedItem> {
