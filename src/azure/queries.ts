@@ -140,7 +140,7 @@ export class SiteRecoveryQueries {
             lists.push(list);
             // Items are kept as their page is parsed, while the other lists are still on the wire.
             const keep = (items: ReplicatedItem[]) => {
-              for (const item of items) list.set(item.name.toLowerCase(), item);
+              for (const item of items) list.set((item.name || item.id).toLowerCase(), item);
             };
             return itemPages(client, endpoint, vault, fabric, container, slot, keep, parser, options.abortSignal);
           }),
