@@ -69,6 +69,8 @@ const SHARED = TEXT.map((field) => !UNIQUE.has(field));
 type TextField = (typeof TEXT)[number];
 /** Where each string field sits among an item's TEXT.length indices. */
 const AT = Object.fromEntries(TEXT.map((field, k) => [field, k])) as Record<TextField, number>;
+/** Where each date sits among an item's NUMBERS. */
+const DATE_AT = Object.fromEntries(DATES.map((field, k) => [field, k])) as Record<(typeof DATES)[number], number>;
 
 /** Packs mapped items (worker side). The typed arrays' buffers can be transferred. */
 export function packItems(items: readonly ReplicatedItem[]): PackedItems {
@@ -125,12 +127,15 @@ export function unpackItems(packed: PackedItems, vault: VaultRef): ReplicatedIte
   const { count, strings, text, numbers, operations, rare } = packed;
   const lists = packed.operationLists.map((l) => Object.freeze(l));
   const out: ReplicatedItem[] = new Array<ReplicatedItem>(count);
+  // Helpers made once per page, not once per item: thousands of items per load.
+  let t = 0;
+  let n = 0;
+  const str = (field: TextField) => (text[t + AT[field]] === NONE ? undefined : strings[text[t + AT[field]]]);
+  const num = (k: number) => (Number.isNaN(numbers[n + k]) ? undefined : numbers[n + k]);
+  const date = (k: number) => (Number.isNaN(numbers[n + k]) ? undefined : new Date(numbers[n + k]));
   for (let i = 0; i < count; i++) {
-    const t = i * TEXT.length;
-    const str = (field: TextField) => (text[t + AT[field]] === NONE ? undefined : strings[text[t + AT[field]]]);
-    const n = i * NUMBERS;
-    const num = (k: number) => (Number.isNaN(numbers[n + k]) ? undefined : numbers[n + k]);
-    const date = (k: number) => (Number.isNaN(numbers[n + k]) ? undefined : new Date(numbers[n + k]));
+    t = i * TEXT.length;
+    n = i * NUMBERS;
     const registered = num(DATES.length + 1);
     const r = rare[i];
     out[i] = {
@@ -150,10 +155,10 @@ export function unpackItems(packed: PackedItems, vault: VaultRef): ReplicatedIte
       failoverHealth: str('failoverHealth'),
       healthIssues: r ? r.healthIssues : NO_HEALTH_ISSUES,
       currentOperation: r ? r.currentOperation : undefined,
-      lastSuccessfulFailoverTime: date(DATES.indexOf('lastSuccessfulFailoverTime')),
+      lastSuccessfulFailoverTime: date(DATE_AT.lastSuccessfulFailoverTime),
       osType: str('osType'),
       rpoSeconds: num(DATES.length),
-      lastRpoCalculatedTime: date(DATES.indexOf('lastRpoCalculatedTime')),
+      lastRpoCalculatedTime: date(DATE_AT.lastRpoCalculatedTime),
       processServerId: str('processServerId'),
       multiVmGroupName: str('multiVmGroupName'),
       agentRegisteredAfterFailover: registered === undefined ? undefined : registered === 1,
@@ -165,7 +170,7 @@ export function unpackItems(packed: PackedItems, vault: VaultRef): ReplicatedIte
       recoveryFabricFriendlyName: str('recoveryFabricFriendlyName'),
       recoveryResourceGroupId: str('recoveryResourceGroupId'),
       logStorageAccountId: str('logStorageAccountId'),
-      latestRecoveryPointTime: date(DATES.indexOf('latestRecoveryPointTime')),
+      latestRecoveryPointTime: date(DATE_AT.latestRecoveryPointTime),
     };
   }
   return out;

@@ -63,8 +63,14 @@ export class SegmentPool {
   }
 
   private releaseLater(): void {
-    clearTimeout(this.release);
-    this.release = setTimeout(() => (this.free = []), IDLE_MS);
+    if (this.release) {
+      this.release.refresh(); // once per page: restart the timer, don't make a new one
+      return;
+    }
+    this.release = setTimeout(() => {
+      this.release = undefined;
+      this.free = [];
+    }, IDLE_MS);
     this.release.unref();
   }
 
