@@ -1,4 +1,5 @@
 import type {
+  ApplyRecoveryPointInput,
   PlannedFailoverInput,
   RecoveryPlanPlannedFailoverInput,
   RecoveryPlanUnplannedFailoverInput,
@@ -66,7 +67,15 @@ export function planFailoverRequest(_plan: RecoveryPlanInfo, provider: Replicati
       body: {
         properties: {
           failoverDirection,
-          providerSpecificDetails: [{ instanceType: 'InMageRcmFailback', recoveryPointType: choice.kind === 'latest' ? 'CrashConsistent' : 'ApplicationConsistent' }],
+          providerSpecificDetails: [
+            {
+              instanceType: 'InMageRcmFailback',
+              recoveryPointType: choice.kind === 'latest' ? 'CrashConsistent' : 'ApplicationConsistent',
+              // What the picker promises: Latest recovers each VM to its own latest point; the
+              // app-consistent choice recovers a replication group to the point its VMs share.
+              useMultiVmSyncPoint: choice.kind === 'latest' ? 'False' : 'True',
+            },
+          ],
         },
       },
     };
@@ -83,6 +92,17 @@ export function planFailoverRequest(_plan: RecoveryPlanInfo, provider: Replicati
   };
 }
 
+/**
+ * Change recovery point: only InMageAzureV2 (no extra field) and InMageRcm (the point again)
+ * have an apply-recovery-point input; the failback providers have none and are refused here,
+ * before any request.
+ */
+export function applyRecoveryPointRequest(item: ReplicatedItem, recoveryPointId: string): ApplyRecoveryPointInput {
+  if (item.provider === 'InMageAzureV2') return { properties: { recoveryPointId, providerSpecificDetails: { instanceType: 'InMageAzureV2' } } };
+  if (item.provider === 'InMageRcm') return { properties: { recoveryPointId, providerSpecificDetails: { instanceType: 'InMageRcm', recoveryPointId } } };
+  throw new Error(`${item.friendlyName}: Site Recovery cannot change the recovery point of a ${item.providerInstanceType} item.`);
+}
+
 /** Choices the user makes for reprotect (on-premises → Azure). */
 export interface ReprotectChoices {
   processServerId: string;
@@ -94,18 +114,20 @@ export interface ReprotectChoices {
 }
 
 /**
- * Classic items come back as InMage and reprotect with InMageAzureV2 details (process
- * server, master target, policy); modernized ones with InMageRcmFailback details (process
- * server, policy). The VM now runs at the recovery side of the replication, so the
- * direction is recovery → primary.
+ * Reprotect on-premises → Azure, shaped as live vaults received it:
+ * - classic: the committed InMage item reprotects with InMageAzureV2 details (process server,
+ *   master target, run-as account, policy, log storage) in the direction RecoveryToPrimary
+ *   (the on-premises VM is the recovery side of the InMage replication);
+ * - modernized: the InMageRcmFailback item reprotects, even before commit, with
+ *   InMageRcmFailback details (process server, run-as account, policy) and no direction
+ *   (session record TestV2ARCM540Reprotect).
  */
 export function reprotectRequest(item: ReplicatedItem, c: ReprotectChoices): ReverseReplicationInput {
-  const failoverDirection = item.activeLocation?.toLowerCase() === 'primary' ? 'PrimaryToRecovery' : 'RecoveryToPrimary';
-  if (item.provider === 'InMage' || item.provider === 'InMageAzureV2') {
+  if (item.provider === 'InMage') {
     if (!c.masterTargetId) throw new Error(`${item.friendlyName}: a classic reprotect needs a master target server.`);
     return {
       properties: {
-        failoverDirection,
+        failoverDirection: 'RecoveryToPrimary',
         providerSpecificDetails: {
           instanceType: 'InMageAzureV2',
           processServerId: c.processServerId,
@@ -118,13 +140,12 @@ export function reprotectRequest(item: ReplicatedItem, c: ReprotectChoices): Rev
       },
     };
   }
-  if (item.provider === 'InMageRcmFailback' || item.provider === 'InMageRcm') {
+  if (item.provider === 'InMageRcmFailback') {
     return {
       properties: {
-        failoverDirection,
-        providerSpecificDetails: { instanceType: 'InMageRcmFailback', processServerId: c.processServerId, policyId: c.policyId, runAsAccountId: c.runAsAccountId },
+        providerSpecificDetails: { instanceType: 'InMageRcmFailback', processServerId: c.processServerId, runAsAccountId: c.runAsAccountId, policyId: c.policyId },
       },
     };
   }
-  throw new Error(`${item.friendlyName}: provider ${item.providerInstanceType} cannot be reprotected by this extension.`);
+  throw new Error(`${item.friendlyName}: provider ${item.providerInstanceType} is not reprotected to Azure by this extension.`);
 }

@@ -75,6 +75,8 @@ export function toItem(vault: VaultRef, rpi: ReplicationProtectedItem): Replicat
     agentRegisteredAfterFailover: typeof registered === 'boolean' ? registered : undefined,
     azureVmId: s(details.azureVirtualMachineId),
     vmId: s(details.vmId),
+    internalId: s(details.internalIdentifier),
+    seedDiskIds: seedDisksOf(details),
     policyId: p.policyId,
     policyFriendlyName: p.policyFriendlyName,
     primaryFabricFriendlyName: p.primaryFabricFriendlyName,
@@ -182,6 +184,13 @@ function processServerLocation(name: string, fqdn: string | undefined, _osType: 
   if (/azure|cloudapp|\.internal\.|-az-|\baz\b/.test(text)) return 'azure';
   if (/onprem|on-prem|\.local\b|\.corp\b|\.lan\b/.test(text)) return 'on-premises';
   return 'unknown';
+}
+
+/** Seed disks named by the item's protected disks (InMageRcm `protectedDisks`, InMageAzureV2 `protectedManagedDisks`). */
+function seedDisksOf(details: Loose): string[] | undefined {
+  const disks = [details.protectedDisks, details.protectedManagedDisks].flatMap((l) => (Array.isArray(l) ? (l as Loose[]) : []));
+  const ids = disks.map((disk) => s(disk?.seedManagedDiskId)).filter((id): id is string => !!id);
+  return ids.length ? ids : undefined;
 }
 
 /** "/subscriptions/s/resourceGroups/rg/providers/…" → "/subscriptions/s/resourceGroups/rg". */

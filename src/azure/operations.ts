@@ -1,10 +1,9 @@
 import type { FullOperationResponse, OperationOptions } from '@azure/core-client';
-import type { ApplyRecoveryPointInput } from '@azure/arm-recoveryservices-siterecovery';
 import type { AzureClients } from './clients';
 import type { SiteRecoveryQueries } from './queries';
 import type { RecoveryPlanInfo, ReplicatedItem, VaultRef } from '../domain/model';
 import type { RecoveryPointChoice } from '../domain/recoveryPoints';
-import { itemFailoverRequest, planFailoverRequest, reprotectRequest, type ReprotectChoices } from './inputs';
+import { applyRecoveryPointRequest, itemFailoverRequest, planFailoverRequest, reprotectRequest, type ReprotectChoices } from './inputs';
 import type { ReplicationProvider } from '../domain/model';
 
 /** What a state-changing request started. */
@@ -121,8 +120,7 @@ export class SiteRecoveryOperations {
 
   /** Moves a failed-over (not yet committed) VM to another recovery point. */
   changeRecoveryPoint(item: ReplicatedItem, recoveryPointId: string): Promise<StartedOperation> {
-    // No provider adds fields for InMage / InMageRcmFailback; the instanceType names the provider.
-    const body = { properties: { recoveryPointId, providerSpecificDetails: { instanceType: item.providerInstanceType } } } as ApplyRecoveryPointInput;
+    const body = applyRecoveryPointRequest(item, recoveryPointId);
     return this.onItem(item, /ChangePit|ApplyRecoveryPoint|Failover/i, (client, o, v) =>
       client.replicationProtectedItems.beginApplyRecoveryPoint(v.vaultName, v.resourceGroup, item.fabricName, item.containerName, item.name, body, o),
     );
@@ -150,10 +148,6 @@ export class SiteRecoveryOperations {
 
   failoverPlanCancel(plan: RecoveryPlanInfo): Promise<StartedOperation> {
     return this.onPlan(plan, /Cancel/i, (client, o, v) => client.replicationRecoveryPlans.beginFailoverCancel(v.vaultName, v.resourceGroup, plan.name, o));
-  }
-
-  reprotectPlan(plan: RecoveryPlanInfo): Promise<StartedOperation> {
-    return this.onPlan(plan, /Protection|Reprotect/i, (client, o, v) => client.replicationRecoveryPlans.beginReprotect(v.vaultName, v.resourceGroup, plan.name, o));
   }
 
   async cancelJob(vault: VaultRef, jobName: string): Promise<StartedOperation> {

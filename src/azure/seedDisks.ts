@@ -1,6 +1,6 @@
 import { restPipeline } from './restPipeline';
 import type { AzureClients } from './clients';
-import { isSeedDisk, seedDiskVmName, type SeedDisk } from '../domain/seedDisks';
+import { isSeedDisk, leftoverSeedDisks, seedDiskVmName, type SeedDisk } from '../domain/seedDisks';
 import { parseArmId } from '../domain/armId';
 import { realDate } from '../domain/sentinels';
 import { checkResponse } from './responses';
@@ -24,11 +24,12 @@ async function send(clients: AzureClients, subscriptionId: string, url: string, 
 }
 
 /**
- * Seed disks left in the given resource groups ("/subscriptions/…/resourceGroups/…"). Managed
+ * Seed disks left in the given resource groups ("/subscriptions/…/resourceGroups/…") that no
+ * item in `referencedIds` uses. Managed
  * disks are plain Compute resources, so they are read through the SDK pipeline (auth, retries)
  * with Compute's api-version, following nextLink.
  */
-export async function listSeedDisks(clients: AzureClients, resourceGroupIds: readonly string[]): Promise<SeedDisk[]> {
+export async function listSeedDisks(clients: AzureClients, resourceGroupIds: readonly string[], referencedIds: Iterable<string>): Promise<SeedDisk[]> {
   const endpoint = clients.connection.endpoint.replace(/\/$/, '');
   const out: SeedDisk[] = [];
   for (const rgId of new Set(resourceGroupIds.map((r) => r.toLowerCase()))) {
@@ -54,7 +55,7 @@ export async function listSeedDisks(clients: AzureClients, resourceGroupIds: rea
       url = page.nextLink;
     }
   }
-  return out.sort((a, b) => a.name.localeCompare(b.name));
+  return leftoverSeedDisks(out, referencedIds).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Deletes one disk: a single DELETE, never re-sent on 5xx (Compute finishes it asynchronously). */

@@ -23,15 +23,27 @@ export async function deleteSeedDisks(services: Services, clicked?: unknown, sel
         return;
       }
       const picks = await vscode.window.showQuickPick(
-        found.map((d) => ({ label: d.name, description: `${d.sizeGB ?? '?'} GB${d.vmName ? ` · from ${d.vmName}` : ''}`, picked: true, d })),
-        { title: 'Delete seed disks: choose the disks', canPickMany: true, ignoreFocusOut: true },
+        // Nothing is selected for the user: deleting a disk is not undone.
+        found.map((d) => ({ label: d.name, description: `${d.sizeGB ?? '?'} GB${d.vmName ? ` · from ${d.vmName}` : ''}`, detail: d.resourceGroup, picked: false, d })),
+        { title: 'Delete seed disks: choose the disks to delete (none is selected)', canPickMany: true, ignoreFocusOut: true },
       );
       disks = (picks ?? []).map((p) => p.d);
       if (disks.length === 0) cancelled();
     }
+    // Re-read right before asking: a disk an item started to use since the list was drawn is kept.
+    const stillLeft = new Set((await folder.load()).map((d) => d.id.toLowerCase()));
+    const inUse = disks.filter((d) => !stillLeft.has(d.id.toLowerCase()));
+    if (inUse.length) {
+      services.log.warn(`Not deleting ${inUse.map((d) => d.name).join(', ')}: no longer a leftover seed disk (in use by a replicated item, or gone).`);
+      disks = disks.filter((d) => stillLeft.has(d.id.toLowerCase()));
+      if (disks.length === 0) {
+        await vscode.window.showInformationMessage('The chosen disks are no longer leftover seed disks: nothing to delete.');
+        return;
+      }
+    }
     await confirmDestructive(
       `Delete ${disks.length} seed disk${disks.length === 1 ? '' : 's'} (${totalSizeText(disks)}) from Azure?`,
-      `Deleted disks cannot be recovered. Only delete seed disks of VMs whose replication is disabled.\n${disks.map((d) => `• ${d.name} (${d.sizeGB ?? '?'} GB, ${d.resourceGroup})`).join('\n')}`,
+      `Deleted disks cannot be recovered. Only delete seed disks of VMs whose replication is disabled.\n${disks.map((d) => `• ${d.name}: ${d.sizeGB !== undefined ? `${d.sizeGB} GB` : 'size unknown'}, resource group ${d.resourceGroup}`).join('\n')}`,
       'Delete',
     );
     const failures: string[] = [];

@@ -4,7 +4,6 @@ import type { JobInfo } from '../domain/model';
 import { precheckAction } from '../domain/prechecks';
 import { isSuccess } from '../domain/jobs';
 import { agentPolicy, reprotectOneVm } from './common/reprotectSession';
-import { runPlanOperation } from './common/planOperation';
 import { refreshItems, resolveTargets, type ItemTarget } from './common/targets';
 import { acceptPartial, showServiceError, cancelled } from './common/ui';
 import { chooseReprotectInputs } from './common/reprotectChoices';
@@ -14,19 +13,15 @@ export async function reprotect(services: Services, clicked?: unknown, selected?
   try {
     const target = await resolveTargets(services, 'reprotect', clicked, selected, hint);
     if (target.kind === 'plan') {
-      const finals = await runPlanOperation(
-        services,
-        target.node,
-        'reprotect',
-        'Reprotect',
-        {
-          message: (p) => `Reprotect recovery plan ${p.friendlyName} from on-premises to Azure?`,
-          detail: "Each VM of the plan starts replicating to Azure again with the process server, master target and policy it used before. A VM whose agent hasn't registered yet fails: reprotect it alone, the extension then waits for the agent.",
-          button: 'Start Reprotect',
-        },
-        (p) => target.node.scope.operations.reprotectPlan(p),
-      );
-      if (finals?.every((j) => isSuccess(j.state))) services.stepCompleted('reprotect');
+      // Site Recovery has no plan reprotect for VMware providers (the cmdlets refuse it with
+      // "Unsupported replication provider … for reprotect"): a plan is reprotected as its VMs,
+      // with the choices made once and one request per VM.
+      const members = await target.node.members();
+      if (members.length === 0) {
+        await vscode.window.showInformationMessage(`Recovery plan ${target.node.plan.friendlyName} has no VMs to reprotect.`);
+        return;
+      }
+      await reprotectItems(services, members.map((item) => ({ scope: target.node.scope, item })));
       return;
     }
     await reprotectItems(services, target.items);

@@ -1,5 +1,6 @@
 import type { RecoveryPlanInfo, ReplicatedItem } from './model';
 import { failbackPhase } from './itemState';
+import { asProvider, replicatesToOnPremises } from './providers';
 
 /** What the extension may offer on an item: its menus, prechecks and commands agree on this. */
 export type ItemAction = 'failover' | 'commit' | 'cancelFailover' | 'changeRecoveryPoint' | 'reprotect' | 'disableProtection';
@@ -11,12 +12,17 @@ export function itemActions(item: ReplicatedItem): ItemAction[] {
   const ops = item.allowedOperations;
   const actions: ItemAction[] = [];
   if (phase === 'readyToFailBack') actions.push('failover');
-  if (phase === 'awaitingCommit') {
-    actions.push('commit');
+  if (phase === 'awaitingCommit' || phase === 'failedOverToAzure') {
+    if (hasOp(ops, 'Commit')) actions.push('commit');
     if (hasOp(ops, 'CancelFailover')) actions.push('cancelFailover');
-    if (hasOp(ops, 'ChangePit')) actions.push('changeRecoveryPoint');
+    // Only InMageAzureV2 and InMageRcm have an apply-recovery-point input in the API: the
+    // failback providers (InMage, InMageRcmFailback) cannot change their point.
+    if (phase === 'failedOverToAzure' && hasOp(ops, 'ChangePit')) actions.push('changeRecoveryPoint');
+    // Recorded (TestV2ARCM540Reprotect): a modernized failback is reprotected to Azure while its
+    // commit is still pending; the reprotect job commits the failover itself.
+    if (phase === 'awaitingCommit' && item.provider === 'InMageRcmFailback' && hasOp(ops, 'SwitchProtection')) actions.push('reprotect');
   }
-  if (phase === 'needsReprotect') actions.push('reprotect');
+  if (phase === 'needsReprotect' && hasOp(ops, 'SwitchProtection')) actions.push('reprotect');
   if (phase !== 'operationRunning' && hasOp(ops, 'DisableProtection')) actions.push('disableProtection');
   return actions;
 }
@@ -26,9 +32,14 @@ export function planActions(plan: RecoveryPlanInfo): ItemAction[] {
   if (plan.currentOperation) return [];
   const ops = plan.allowedOperations;
   const actions: ItemAction[] = [];
-  if (hasOp(ops, 'UnplannedFailover') || hasOp(ops, 'PlannedFailover')) actions.push('failover');
+  // A plan of VMs replicating to Azure (InMageAzureV2, InMageRcm) also allows UnplannedFailover:
+  // that failover goes to Azure, not home (recorded: TestV2ARCMRecoveryPlan).
+  const forwardOnly = plan.replicationProviders.length > 0 && !plan.replicationProviders.some((p) => replicatesToOnPremises(asProvider(p)));
+  if (!forwardOnly && (hasOp(ops, 'UnplannedFailover') || hasOp(ops, 'PlannedFailover'))) actions.push('failover');
   if (hasOp(ops, 'Commit') || hasOp(ops, 'FailoverCommit')) actions.push('commit');
   if (hasOp(ops, 'CancelFailover')) actions.push('cancelFailover');
+  // Reprotect of a VMware plan runs as one request per VM (no plan-level input exists for
+  // these providers); offered when the plan says its VMs can switch protection.
   if (hasOp(ops, 'Reprotect') || hasOp(ops, 'SwitchProtection')) actions.push('reprotect');
   return actions;
 }

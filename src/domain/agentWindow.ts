@@ -5,17 +5,17 @@ import type { JobError } from './model';
 // "agent isn't installed / registered" error. This module recognises that error and decides
 // when to try again; nothing else about reprotect failures is retried.
 
-/** ASR error codes seen for an agent that has not (yet) registered after failover. */
-export const AGENT_NOT_REGISTERED_CODES: ReadonlySet<string> = new Set(['78144', '78145', '539']);
-
+// No published Site Recovery error code names this case (the documented reprotect codes, e.g.
+// 78093 "...so that Mobility Service registers with the configuration server", cover a VM that
+// is not running), so the error is recognised by its wording only, whatever its code.
 const AGENT_WORDING = [
   /agent (?:is not|isn't|is n't|not) (?:yet )?(?:installed|registered)/i,
   /mobility (?:service|agent)[^.]*(?:not|n't) (?:yet )?(?:installed|registered|running)/i,
   /agent[^.]*has not (?:yet )?registered/i,
+  /mobility service registers with the configuration server/i,
 ];
 
-export function isAgentNotRegisteredError(error: Pick<JobError, 'code' | 'message'>): boolean {
-  if (error.code && AGENT_NOT_REGISTERED_CODES.has(error.code)) return true;
+export function isAgentNotRegisteredError(error: Pick<JobError, 'message'>): boolean {
   return AGENT_WORDING.some((re) => re.test(error.message));
 }
 

@@ -1,5 +1,5 @@
 import type { ReplicatedItem } from './model';
-import { failbackPhase, scenarioWords } from './itemState';
+import { failbackPhase, scenarioWords, type FailbackPhase } from './itemState';
 import { replicatesToOnPremises } from './providers';
 
 export type StepStatus = 'done' | 'next' | 'waiting' | 'blocked' | 'later' | 'running';
@@ -13,32 +13,60 @@ export interface ChecklistStep {
   command?: 'siteRecovery.failover' | 'siteRecovery.commitFailover' | 'siteRecovery.reprotect';
 }
 
+/** The failback's own phases, in order. Phases of the way to Azure are not steps of it. */
+const FAILBACK_ORDER: readonly FailbackPhase[] = ['readyToFailBack', 'awaitingCommit', 'needsReprotect'];
+
+/** Why a VM outside the failback arc has nothing to fail back yet, or undefined when it is in it. */
+function outsideFailback(phase: FailbackPhase, item: ReplicatedItem): string | undefined {
+  switch (phase) {
+    case 'replicatingToAzure':
+      return 'Not replicating to on-premises: the VM runs on-premises and replicates to Azure. A failback starts after a failover to Azure and a reprotect to on-premises.';
+    case 'failedOverToAzure':
+      return 'The VM was failed over to Azure and that failover awaits commit. Commit it, then reprotect to on-premises before failing back.';
+    case 'runningInAzure':
+      return 'The VM runs in Azure. Reprotect it to on-premises first (process server in Azure, master target or appliance on-premises, VPN/ExpressRoute); this extension does not offer that step yet: use the Azure portal.';
+    case 'unsupported':
+      return `Provider ${item.providerInstanceType}: not a VMware failback.`;
+    case 'notReady':
+      return `Site Recovery reports "${item.protectionStateDescription || item.protectionState}": not replicating to on-premises.`;
+    default:
+      return undefined;
+  }
+}
+
+/** Agent registration matters after a modernized failback only; before one, the flag means nothing. */
+export function agentRegistrationText(item: ReplicatedItem): string | undefined {
+  if (item.provider !== 'InMageRcmFailback' || item.agentRegisteredAfterFailover === undefined) return undefined;
+  const phase = failbackPhase(item);
+  if (phase !== 'awaitingCommit' && phase !== 'needsReprotect') return undefined;
+  return item.agentRegisteredAfterFailover ? 'yes' : 'not yet';
+}
+
 /**
  * The failback procedure for one VM (DEVELOPERS.md steps 1–6) with what holds now.
  * Derived only from Site Recovery's state, so it stays right whoever acted on the VM.
  */
 export function failbackChecklist(item: ReplicatedItem, recoveryPointCount: number | undefined): ChecklistStep[] {
   const phase = failbackPhase(item);
-  const order = ['readyToFailBack', 'awaitingCommit', 'needsReprotect', 'replicatingToAzure'] as const;
-  const reached = (p: (typeof order)[number]) => {
-    const at = order.indexOf(phase as (typeof order)[number]);
-    return at >= order.indexOf(p);
-  };
+  const at = FAILBACK_ORDER.indexOf(phase);
+  const reached = (p: FailbackPhase) => at >= 0 && at >= FAILBACK_ORDER.indexOf(p);
   const running = item.currentOperation ? scenarioWords(item.currentOperation.scenarioName) : undefined;
   const back = reached('awaitingCommit');
-  const onPremReplication = replicatesToOnPremises(item.provider) || back;
+  const outside = outsideFailback(phase, item);
+  const inArc = at >= 0 || (phase === 'operationRunning' && replicatesToOnPremises(item.provider));
+  const agent = agentRegistrationText(item);
   const steps: ChecklistStep[] = [
     {
       id: 'reprotected',
       title: 'Reprotected: replicating from Azure to on-premises',
-      status: onPremReplication ? 'done' : 'blocked',
-      detail: onPremReplication ? `Provider ${item.providerInstanceType}.` : 'Reprotect the Azure VM to the on-premises site first (process server in Azure, master target on-premises, VPN/ExpressRoute).',
+      status: outside ? 'blocked' : inArc ? 'done' : 'waiting',
+      detail: outside ?? (inArc ? `Provider ${item.providerInstanceType}.` : `Site Recovery is running "${running}" on the VM.`),
     },
     {
       id: 'recoveryPoint',
       title: 'At least one recovery point',
-      status: back ? 'done' : recoveryPointCount === undefined ? 'waiting' : recoveryPointCount > 0 ? 'done' : 'blocked',
-      detail: back ? 'Used by the failover.' : recoveryPointCount === undefined ? 'Checking…' : recoveryPointCount > 0 ? `${recoveryPointCount} recovery points.` : 'No recovery point yet: wait for Site Recovery to create one.',
+      status: back ? 'done' : outside ? 'later' : recoveryPointCount === undefined ? 'waiting' : recoveryPointCount > 0 ? 'done' : 'blocked',
+      detail: back ? 'Used by the failover.' : outside ? 'Checked once the VM replicates to on-premises.' : recoveryPointCount === undefined ? 'Checking…' : recoveryPointCount > 0 ? `${recoveryPointCount} recovery points.` : 'No recovery point yet: wait for Site Recovery to create one.',
     },
     {
       id: 'failover',
@@ -57,15 +85,18 @@ export function failbackChecklist(item: ReplicatedItem, recoveryPointCount: numb
       id: 'commit',
       title: 'Commit (removes the failed-over Azure VM)',
       status: reached('needsReprotect') ? 'done' : running && /commit/i.test(running) ? 'running' : phase === 'awaitingCommit' ? 'next' : 'later',
-      detail: 'Finishes the failover; the recovery point can no longer change.',
+      detail:
+        item.provider === 'InMageRcmFailback'
+          ? 'Finishes the failover. A modernized VM can also be reprotected before commit: the reprotect commits it.'
+          : 'Finishes the failover; the recovery point can no longer change.',
       command: phase === 'awaitingCommit' ? 'siteRecovery.commitFailover' : undefined,
     },
     {
       id: 'reprotect',
       title: 'Reprotect to Azure (choose the process server)',
-      status: phase === 'replicatingToAzure' ? 'done' : running && /reprotect/i.test(running) ? 'running' : phase === 'needsReprotect' ? 'next' : 'later',
+      status: inArc && running && /reprotect/i.test(running) ? 'running' : phase === 'needsReprotect' ? 'next' : 'later',
       detail:
-        item.agentRegisteredAfterFailover === false
+        agent === 'not yet'
           ? 'The on-premises agent has not registered yet (up to 15 minutes after the VM starts): reprotect waits for it.'
           : 'Up to 15 minutes after the VM starts, reprotect can fail with "agent isn\'t installed": the extension waits and retries.',
       command: phase === 'needsReprotect' ? 'siteRecovery.reprotect' : undefined,

@@ -1,9 +1,12 @@
-// Which failoverDirection Site Recovery expects for a failback from Azure.
-// Directions are relative to the replication's primary, not to geography: after a VM was
-// failed over to Azure and reprotected, the new replication runs from Azure (its primary) to
-// on-premises, so the failback is "PrimaryToRecovery" (seen on live vaults for classic items).
-// A recovery plan fails back the same replications, so it uses the same direction — whatever
-// fabric the plan names as its primary, which stays the one it was created with.
+// Which failoverDirection Site Recovery expects, per the recorded live-vault traffic and the
+// cmdlets that sent it (test/fixtures/recorded/README.md).
+// - An item's direction is relative to its replication's primary. After a VM was failed over
+//   to Azure and reprotected, its new replication (InMage) runs from Azure, its primary, to
+//   on-premises: the classic item failback is "PrimaryToRecovery". The modernized item failback
+//   (plannedFailover, InMageRcmFailback) sends no direction at all.
+// - A recovery plan keeps the on-premises primary fabric it was created with, so its failback
+//   from Azure is "RecoveryToPrimary" (the cmdlets build the InMage and InMageRcmFailback plan
+//   inputs only for RecoveryToPrimary).
 
 export type FailoverDirection = 'PrimaryToRecovery' | 'RecoveryToPrimary';
 
@@ -13,7 +16,8 @@ export function isAzureFabric(idOrName: string | undefined): boolean {
   return !!idOrName && AZURE_FABRIC.test(idOrName.trim());
 }
 
+/** Classic item failback (unplannedFailover with InMage details). */
 export const ITEM_FAILBACK_DIRECTION: FailoverDirection = 'PrimaryToRecovery';
 
 /** Failback of a plan whose VMs replicate from Azure to on-premises (InMage, InMageRcmFailback). */
-export const PLAN_FAILBACK_DIRECTION: FailoverDirection = 'PrimaryToRecovery';
+export const PLAN_FAILBACK_DIRECTION: FailoverDirection = 'RecoveryToPrimary';

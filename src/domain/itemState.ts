@@ -2,39 +2,69 @@ import type { ReplicatedItem } from './model';
 import { replicatesToOnPremises } from './providers';
 
 /**
- * Where an item stands in the failback procedure. Derived from what Site Recovery says
- * (allowedOperations first, then protectionState), never from what we last did.
+ * Where an item stands in the replication cycle (to Azure → failed over to Azure → reprotected
+ * to on-premises → failed back → reprotected to Azure). Derived from what Site Recovery says
+ * (provider, allowedOperations, protectionState, activeLocation), never from what we last did.
+ * The states are the ones the recorded live-vault traffic shows (test/fixtures/recorded/).
  */
 export type FailbackPhase =
   | 'operationRunning'
+  /** InMage / InMageRcmFailback, Protected: the VM runs in Azure and replicates home. */
   | 'readyToFailBack'
+  /** InMage / InMageRcmFailback after the failback's failover: the on-premises VM runs, commit pending. */
   | 'awaitingCommit'
+  /** Failback committed: the VM runs on-premises, unprotected until reprotected to Azure. */
   | 'needsReprotect'
+  /** InMageAzureV2 / InMageRcm, Protected: the VM runs on-premises and replicates to Azure. */
   | 'replicatingToAzure'
+  /** InMageAzureV2 / InMageRcm after a failover to Azure: the Azure VM runs, commit pending. */
+  | 'failedOverToAzure'
+  /** Failover to Azure committed: the VM runs in Azure until reprotected to on-premises. */
+  | 'runningInAzure'
   | 'notReady'
   | 'unsupported';
 
-const has = (item: ReplicatedItem, op: string): boolean =>
-  item.allowedOperations.some((o) => o.toLowerCase() === op.toLowerCase());
+/** Where the VM runs now, as the provider and Site Recovery's activeLocation say. */
+export type RunsIn = 'azure' | 'onPremises' | 'unknown';
+
+const has = (item: ReplicatedItem, op: string): boolean => item.allowedOperations.some((o) => o.toLowerCase() === op.toLowerCase());
 
 export function isCommitted(item: ReplicatedItem): boolean {
   return /FailoverCommitted$/i.test(item.protectionState);
 }
 
+/** A failover finished and not yet committed: "…CommitPending…" states, or Commit allowed. */
+function commitPending(item: ReplicatedItem): boolean {
+  return has(item, 'Commit') || /CommitPending/i.test(item.protectionState);
+}
+
 export function failbackPhase(item: ReplicatedItem): FailbackPhase {
   if (!item.provider) return 'unsupported';
   if (item.currentOperation) return 'operationRunning';
-  if (has(item, 'Commit')) return 'awaitingCommit';
-  if (replicatesToOnPremises(item.provider) && isCommitted(item) && has(item, 'SwitchProtection')) return 'needsReprotect';
-  // Modernized items report InMageRcm again once the failback is committed; the on-premises
-  // VM then reprotects to Azure (its agent registration flag tells when it can).
-  if (item.provider === 'InMageRcm' && isCommitted(item) && has(item, 'SwitchProtection')) return 'needsReprotect';
   if (replicatesToOnPremises(item.provider)) {
+    // The replication runs from Azure (its primary) to on-premises.
+    if (commitPending(item)) return 'awaitingCommit';
+    if (isCommitted(item) || (has(item, 'SwitchProtection') && /^Recovery$/i.test(item.activeLocation ?? ''))) return 'needsReprotect';
     const failoverOp = item.provider === 'InMage' ? 'UnplannedFailover' : 'PlannedFailover';
     return has(item, failoverOp) ? 'readyToFailBack' : 'notReady';
   }
+  // InMageAzureV2 / InMageRcm: the replication runs from on-premises (its primary) to Azure.
+  if (commitPending(item)) return 'failedOverToAzure';
+  if (isCommitted(item)) return 'runningInAzure';
   if (/^Protected$/i.test(item.protectionState)) return 'replicatingToAzure';
   return 'notReady';
+}
+
+/**
+ * Where the VM runs. For InMage / InMageRcmFailback the primary is Azure; for InMageAzureV2 /
+ * InMageRcm it is the on-premises site. activeLocation says which side is active.
+ */
+export function runsIn(item: ReplicatedItem): RunsIn {
+  if (!item.provider) return 'unknown';
+  const at = (item.activeLocation ?? '').toLowerCase();
+  if (at !== 'primary' && at !== 'recovery') return 'unknown';
+  const primaryIsAzure = replicatesToOnPremises(item.provider);
+  return (at === 'primary') === primaryIsAzure ? 'azure' : 'onPremises';
 }
 
 const SCENARIO_WORDS: Record<string, string> = {
@@ -47,13 +77,16 @@ const SCENARIO_WORDS: Record<string, string> = {
   CancelFailover: 'Cancel failover',
   ChangePit: 'Change recovery point',
   DisableProtection: 'Disable replication',
+  DisableDr: 'Disable replication',
+  TestFailover: 'Test failover',
+  TestFailoverCleanup: 'Test failover cleanup',
 };
 
 export function scenarioWords(scenarioName: string): string {
   return SCENARIO_WORDS[scenarioName] ?? scenarioName.replace(/([a-z])([A-Z])/g, '$1 $2');
 }
 
-/** Short state-and-direction text for the tree ("Failed over · awaiting commit"). */
+/** Short state-and-direction text for the tree ("Failed back · commit pending"). */
 export function describeItem(item: ReplicatedItem): string {
   switch (failbackPhase(item)) {
     case 'operationRunning':
@@ -61,15 +94,45 @@ export function describeItem(item: ReplicatedItem): string {
     case 'readyToFailBack':
       return 'Replicating to on-premises';
     case 'awaitingCommit':
-      return 'Failed over · awaiting commit';
+      return 'Failed back · commit pending';
     case 'needsReprotect':
-      return 'Committed · needs reprotect';
+      return 'Failed back · reprotect to Azure';
     case 'replicatingToAzure':
       return 'Replicating to Azure';
+    case 'failedOverToAzure':
+      return 'Failed over to Azure · commit pending';
+    case 'runningInAzure':
+      return 'Running in Azure · reprotect to on-premises';
     case 'unsupported':
       return `${item.providerInstanceType} · not a VMware failback item`;
     default:
       return item.protectionStateDescription || item.protectionState || 'Unknown state';
+  }
+}
+
+/** What to do next, in a sentence; says so when the step is not one this extension performs. */
+export function nextStepOf(item: ReplicatedItem): string {
+  switch (failbackPhase(item)) {
+    case 'operationRunning':
+      return `Wait for "${scenarioWords(item.currentOperation!.scenarioName)}" to finish.`;
+    case 'readyToFailBack':
+      return 'Fail over from Azure to on-premises (Latest recovery point recommended).';
+    case 'awaitingCommit':
+      return item.provider === 'InMageRcmFailback' && has(item, 'SwitchProtection')
+        ? 'Verify that the Azure VM is shut down and the on-premises VM runs, then commit, or reprotect to Azure (which commits the failover).'
+        : 'Verify that the Azure VM is shut down and the on-premises VM runs, then commit.';
+    case 'needsReprotect':
+      return 'Reprotect to Azure, choosing the process server.';
+    case 'replicatingToAzure':
+      return 'None for failback: the VM replicates to Azure.';
+    case 'failedOverToAzure':
+      return 'Verify the Azure VM, then commit the failover to Azure.';
+    case 'runningInAzure':
+      return 'Reprotect to on-premises (not offered by this extension yet: use the Azure portal), then fail back.';
+    case 'unsupported':
+      return 'None: this extension handles VMware replication (InMage, InMageAzureV2, InMageRcm, InMageRcmFailback).';
+    default:
+      return `None offered in the state "${item.protectionStateDescription || item.protectionState}".`;
   }
 }
 

@@ -68,7 +68,8 @@ export function nextStepAfter(job: JobInfo): NextStep {
   if (!isSuccess(job.state)) return 'none';
   if (/^(Unplanned|Planned)Failover$/i.test(job.scenarioName)) return 'verifyAndCommit';
   if (/Commit/i.test(job.scenarioName)) return 'reprotect';
-  if (/SwitchProtection|Reprotect|ReverseReplicat/i.test(job.scenarioName)) return 'done';
+  // Reprotect jobs are "SwitchReplicationGroupProtection" on live vaults (both generations).
+  if (/Switch(ReplicationGroup)?Protection|Reprotect|ReverseReplicat/i.test(job.scenarioName)) return 'done';
   return 'none';
 }
 
@@ -79,7 +80,7 @@ export function nextStepText(step: NextStep): string {
     case 'reprotect':
       return 'Next: reprotect the VMs to Azure.';
     case 'done':
-      return 'Done: replicating to Azure again.';
+      return 'Reprotect finished: the VMs replicate again, in the new direction.';
     default:
       return '';
   }

@@ -71,6 +71,13 @@ export interface ReplicatedItem {
    * InMageAzureV2): what a VM job names as its targetObjectId. Modernized items do not show it.
    */
   vmId?: string;
+  /**
+   * Modernized items' id in Site Recovery (`internalIdentifier` of InMageRcm and
+   * InMageRcmFailback details): what their jobs name as targetObjectId.
+   */
+  internalId?: string;
+  /** Seed disks this item still uses (`seedManagedDiskId` of its protected disks): never leftovers. */
+  seedDiskIds?: readonly string[];
   policyId?: string;
   policyFriendlyName?: string;
   primaryFabricFriendlyName?: string;

@@ -44,16 +44,17 @@ export function isItemJobTarget(hint: unknown): hint is Partial<NextStepTarget> 
 }
 
 /** What of an item names it: ARM id and name, the VM's id in Site Recovery, the VM's name. */
-export type JobTargetItem = Pick<ReplicatedItem, 'id' | 'name' | 'friendlyName' | 'vmId'> & { vault: Pick<VaultRef, 'id'> };
+export type JobTargetItem = Pick<ReplicatedItem, 'id' | 'name' | 'friendlyName' | 'vmId' | 'internalId'> & { vault: Pick<VaultRef, 'id'> };
 
 /**
  * Does `id` name the item: its ARM id, its ARM name (or an id ending in it), or the VM's id
- * in Site Recovery (what a VM job names as its target)? Case-insensitive.
+ * in Site Recovery (what a VM job names as its target: classic `vmId`, modernized
+ * `internalIdentifier`)? Case-insensitive.
  */
 export function namesItem(item: JobTargetItem, id: string): boolean {
   const w = id.toLowerCase();
   const name = item.name.toLowerCase();
-  return sameId(item.id, id) || (!!name && (w === name || w.endsWith(`/${name}`))) || sameId(item.vmId, id);
+  return sameId(item.id, id) || (!!name && (w === name || w.endsWith(`/${name}`))) || sameId(item.vmId, id) || sameId(item.internalId, id);
 }
 
 /**

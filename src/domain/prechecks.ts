@@ -21,11 +21,22 @@ export function failoverRefusal(item: ReplicatedItem, recoveryPointCount?: numbe
   const vm = item.friendlyName;
   if (!item.provider) return `${vm} uses the ${item.providerInstanceType} provider: this extension fails back VMware VMs (InMage / InMageRcmFailback) only.`;
   if (item.currentOperation) return `${vm} is busy: Site Recovery is running "${scenarioWords(item.currentOperation.scenarioName)}" on it. Wait for that job to finish.`;
-  if (failbackPhase(item) === 'needsReprotect') return `${vm} is already back on-premises (failover committed). Reprotect it to Azure next.`;
-  if (!replicatesToOnPremises(item.provider)) {
-    return `${vm} is not replicating to on-premises (provider ${item.provider}). Reprotect the Azure VM to the on-premises site before failing back.`;
+  switch (failbackPhase(item)) {
+    case 'needsReprotect':
+      return `${vm} is already back on-premises (failover committed). Reprotect it to Azure next.`;
+    case 'awaitingCommit':
+      return `${vm} has already failed back and awaits commit.`;
+    case 'runningInAzure':
+      return `${vm} runs in Azure but is not replicating to on-premises yet. Reprotect it to on-premises before failing back.`;
+    case 'failedOverToAzure':
+      return `${vm} was failed over to Azure and that failover awaits commit. Commit it and reprotect to on-premises before failing back.`;
+    case 'replicatingToAzure':
+      return `${vm} runs on-premises and replicates to Azure: there is nothing to fail back.`;
+    default:
+      if (!replicatesToOnPremises(item.provider)) {
+        return `${vm} is not replicating to on-premises (provider ${item.provider}). Reprotect the Azure VM to the on-premises site before failing back.`;
+      }
   }
-  if (failbackPhase(item) === 'awaitingCommit') return `${vm} has already failed over and awaits commit.`;
   if (!itemActions(item).includes('failover')) {
     return `Site Recovery does not allow a failover of ${vm} now (state: ${item.protectionStateDescription || item.protectionState}).`;
   }
@@ -47,6 +58,9 @@ export function actionRefusal(item: ReplicatedItem, action: ItemAction): string 
     case 'commit':
       return `${vm} has no failover to commit (state: ${state}).`;
     case 'reprotect':
+      if (failbackPhase(item) === 'runningInAzure' || failbackPhase(item) === 'failedOverToAzure') {
+        return `${vm} runs in Azure: its reprotect goes to on-premises, which this extension does not offer yet (use the Azure portal).`;
+      }
       return failbackPhase(item) === 'awaitingCommit'
         ? `${vm} must be committed before it can be reprotected.`
         : `Site Recovery does not allow reprotect of ${vm} now (state: ${state}).`;

@@ -19,12 +19,29 @@ export function isSeedDisk(disk: { name: string; tags?: Record<string, string>; 
   return (named || tagged) && !/^Attached$/i.test(disk.diskState ?? '');
 }
 
-/** The VM a seed disk belonged to, from ASR's tag or its name ("asrseeddisk-<vm>-<id>"). */
+const GUID_TAIL = /-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The VM a seed disk belonged to, from ASR's tag or its name: "asrseeddisk-<vm>-<hex id>", or,
+ * as recorded for modernized VMs, "asrseeddisk-<vm>-<disk>-<guid>" where <disk> is the source
+ * disk's name (e.g. "PHYSICAL" from \\.\PHYSICALDRIVE0): the VM name is then uncertain, and
+ * none is claimed rather than a wrong one.
+ */
 export function seedDiskVmName(disk: { name: string; tags?: Record<string, string> }): string | undefined {
   const tag = Object.entries(disk.tags ?? {}).find(([k]) => /^ASR-VmName$/i.test(k))?.[1];
   if (tag) return tag;
+  if (GUID_TAIL.test(disk.name)) return undefined;
   const m = /^asrseeddisk-(.+)-[0-9a-f]{6,}$/i.exec(disk.name);
   return m?.[1];
+}
+
+/**
+ * Seed disks that no replicated item uses: a live, replicating item references its seed disks
+ * (InMageRcm `protectedDisks[].seedManagedDiskId`), and deleting one would break replication.
+ */
+export function leftoverSeedDisks<D extends Pick<SeedDisk, 'id'>>(disks: readonly D[], referencedIds: Iterable<string>): D[] {
+  const referenced = new Set([...referencedIds].map((id) => id.toLowerCase()));
+  return disks.filter((d) => !referenced.has(d.id.toLowerCase()));
 }
 
 export function totalSizeText(disks: readonly SeedDisk[]): string {

@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import type { ReplicatedItem } from '../domain/model';
 import { itemActions } from '../domain/actions';
 import { contextValue } from '../domain/contextValue';
-import { describeItem, failbackPhase, scenarioWords } from '../domain/itemState';
+import { describeItem, failbackPhase, nextStepOf, scenarioWords } from '../domain/itemState';
 import { generationLabel } from '../domain/providers';
+import { agentRegistrationText } from '../domain/checklist';
 import { escapeMarkdown, TreeNode } from './node';
 
 const PHASE_ICON: Record<ReturnType<typeof failbackPhase>, [string, string?]> = {
@@ -12,6 +13,8 @@ const PHASE_ICON: Record<ReturnType<typeof failbackPhase>, [string, string?]> = 
   awaitingCommit: ['warning', 'charts.yellow'],
   needsReprotect: ['shield', 'charts.orange'],
   replicatingToAzure: ['pass', 'charts.green'],
+  failedOverToAzure: ['warning', 'charts.yellow'],
+  runningInAzure: ['cloud', 'charts.orange'],
   notReady: ['circle-slash'],
   unsupported: ['circle-outline'],
 };
@@ -50,7 +53,8 @@ export function itemTooltip(item: ReplicatedItem): vscode.MarkdownString {
   md.isTrusted = false;
   md.supportHtml = false;
   md.appendMarkdown(`**${escapeMarkdown(item.friendlyName)}**  \n`);
-  md.appendMarkdown(`${escapeMarkdown(describeItem(item))}\n\n`);
+  md.appendMarkdown(`${escapeMarkdown(describeItem(item))}  \n`);
+  md.appendMarkdown(`Next: ${escapeMarkdown(nextStepOf(item))}\n\n`);
   const rows: Array<[string, string]> = [
     ['Replication health', item.replicationHealth ?? '—'],
     ['Failover health', item.failoverHealth ?? '—'],
@@ -63,7 +67,8 @@ export function itemTooltip(item: ReplicatedItem): vscode.MarkdownString {
     ['Last failover', fmt(item.lastSuccessfulFailoverTime)],
     ['OS', item.osType ?? '—'],
   ];
-  if (item.agentRegisteredAfterFailover !== undefined) rows.push(['Agent registered after failover', item.agentRegisteredAfterFailover ? 'yes' : 'not yet']);
+  const agent = agentRegistrationText(item);
+  if (agent) rows.push(['Agent registered after failover', agent]);
   if (item.currentOperation) rows.push(['Current operation', `${scenarioWords(item.currentOperation.scenarioName)} since ${fmt(item.currentOperation.startTime)}`]);
   for (const [k, v] of rows) md.appendMarkdown(`${escapeMarkdown(k)}: ${escapeMarkdown(v)}  \n`);
   if (item.healthIssues.length) {

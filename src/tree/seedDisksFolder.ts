@@ -43,8 +43,14 @@ export class SeedDisksFolderNode extends TreeNode {
     return ti;
   }
 
+  /**
+   * Reads every item of the vault first: a disk that any current item still names as its seed
+   * disk is in use, however unattached it looks. If the items cannot be read, nothing is listed.
+   */
   async load(): Promise<SeedDisk[]> {
-    this.disks = await listSeedDisks(this.scope.clients, this.resourceGroups());
+    const items = await this.scope.queries.listAllItems(this.vault);
+    const referenced = items.flatMap((i) => i.seedDiskIds ?? []);
+    this.disks = await listSeedDisks(this.scope.clients, this.resourceGroups(), referenced);
     return this.disks;
   }
 

@@ -5,11 +5,16 @@ import type { ReprotectChoices } from '../azure/inputs';
 import type { SiteRecoveryOperations } from '../azure/operations';
 import type { SiteRecoveryQueries } from '../azure/queries';
 import type { WorkflowClock } from './clock';
+import { describeError } from '../domain/errors';
+
+const stillNotRegistered = (item: ReplicatedItem, policy: AgentRetryPolicy): string =>
+  `The agent on ${item.friendlyName} was still not registered after ${Math.round(policy.windowMs / 60_000)} minutes.`;
 
 export type ReprotectEvent =
   | { kind: 'waitingForAgent'; msLeft: number }
   | { kind: 'sent'; attempt: number; jobName?: string }
-  | { kind: 'agentNotReady'; msLeft: number; nextTryInMs: number }
+  /** `refused`: Site Recovery refused the POST itself (no job), rather than failing a job. */
+  | { kind: 'agentNotReady'; msLeft: number; nextTryInMs: number; refused?: boolean }
   | { kind: 'finished'; job: JobInfo }
   | { kind: 'gaveUp'; reason: string };
 
@@ -26,8 +31,8 @@ export interface ReprotectRunnerDeps {
  * Reprotect one VM through the agent-registration window (DEVELOPERS.md step 6):
  * - where the item says whether its agent registered (modernized items), wait for that
  *   before sending anything;
- * - otherwise send, and when the job fails because the agent isn't registered yet, wait
- *   and send again until the window closes;
+ * - otherwise send, and when Site Recovery refuses the request or fails the job because the
+ *   agent isn't registered yet, wait and send again until the window closes;
  * - never a second reprotect while one is in flight: the next attempt waits for the job;
  * - any other failure is returned as is, not retried.
  */
@@ -56,7 +61,22 @@ export async function runReprotect(
 
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) return undefined;
-    const started = await deps.operations.reprotectItem(current, choices);
+    let started;
+    try {
+      started = await deps.operations.reprotectItem(current, choices);
+    } catch (error) {
+      // Site Recovery may refuse the POST itself, before any job, while the agent registers.
+      const refusal = describeError(error);
+      const decision = decideAgentRetry([refusal], startedAt, clock.now(), policy);
+      if (!decision.retry) {
+        if (decision.why === 'windowExpired') onEvent({ kind: 'gaveUp', reason: stillNotRegistered(item, policy) });
+        throw error;
+      }
+      onEvent({ kind: 'agentNotReady', msLeft: deadline - clock.now(), nextTryInMs: decision.waitMs, refused: true });
+      await clock.sleep(decision.waitMs, signal);
+      current = await deps.queries.getItem(item);
+      continue;
+    }
     onEvent({ kind: 'sent', attempt, jobName: started.jobName });
     if (!started.jobName) return undefined;
     const job = await deps.waitForJob(started.jobName);
@@ -66,7 +86,7 @@ export async function runReprotect(
     }
     const decision = decideAgentRetry(allJobErrors(job), startedAt, clock.now(), policy);
     if (!decision.retry) {
-      if (decision.why === 'windowExpired') onEvent({ kind: 'gaveUp', reason: `The agent on ${item.friendlyName} was still not registered after ${Math.round(policy.windowMs / 60_000)} minutes.` });
+      if (decision.why === 'windowExpired') onEvent({ kind: 'gaveUp', reason: stillNotRegistered(item, policy) });
       onEvent({ kind: 'finished', job });
       return job;
     }

@@ -5,16 +5,12 @@ import type { ReprotectChoices } from '../../azure/inputs';
 import type { Scope } from '../../scope';
 import { generationOf } from '../../domain/providers';
 import { cancelled } from './ui';
+import { heartbeatText, isStale } from '../../domain/ages';
 
 const MEMORY_KEY = 'siteRecovery.reprotectChoices';
 
 type Pick<T> = vscode.QuickPickItem & { value: T };
 
-function heartbeat(d: Date | undefined): string {
-  if (!d) return 'no heartbeat';
-  const min = Math.round((Date.now() - d.getTime()) / 60_000);
-  return min <= 1 ? 'heartbeat just now' : `heartbeat ${min} min ago`;
-}
 
 /** Picks from a list; a single sensible answer is taken without asking. Remembered per vault. */
 async function choose<T>(title: string, items: Array<Pick<T>>, remembered?: string, idOf?: (v: T) => string): Promise<T> {
@@ -26,13 +22,23 @@ async function choose<T>(title: string, items: Array<Pick<T>>, remembered?: stri
   return pick?.value ?? cancelled();
 }
 
-export function processServerPicks(servers: ProcessServerInfo[]): Array<Pick<ProcessServerInfo>> {
+export function processServerPicks(servers: ProcessServerInfo[], now = Date.now()): Array<Pick<ProcessServerInfo>> {
   return servers.map((ps) => {
     const healthy = !ps.health || /normal|healthy|none/i.test(ps.health);
+    const stale = isStale(ps.lastHeartbeat, now);
     return {
-      label: `${healthy ? '$(pass)' : '$(warning)'} ${ps.name}`,
+      label: `${healthy && !stale ? '$(pass)' : '$(warning)'} ${ps.name}`,
+      // Site Recovery does not say where a process server runs; only a name that says so is shown.
       description: [ps.location === 'azure' ? 'in Azure' : ps.location === 'on-premises' ? 'on-premises' : '', ps.health ? `health: ${ps.health}` : ''].filter(Boolean).join(' · '),
-      detail: [heartbeat(ps.lastHeartbeat), ps.load ? `load: ${ps.load}` : '', ps.ipAddress ?? '', healthy ? '' : 'unhealthy: replication may not start'].filter(Boolean).join(' · '),
+      detail: [
+        heartbeatText(ps.lastHeartbeat, now),
+        ps.load ? `load: ${ps.load}` : '',
+        ps.ipAddress ?? '',
+        healthy ? '' : 'unhealthy: replication may not start',
+        stale ? 'not heard from for over 15 minutes: check that it runs' : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
       value: ps,
     };
   });
