@@ -76,6 +76,7 @@ export function toItem(vault: VaultRef, rpi: ReplicationProtectedItem): Replicat
     azureVmId: s(details.azureVirtualMachineId),
     vmId: s(details.vmId),
     internalId: s(details.internalIdentifier),
+    runAsAccountId: s(details.runAsAccountId),
     seedDiskIds: seedDisksOf(details),
     policyId: p.policyId,
     policyFriendlyName: p.policyFriendlyName,
@@ -83,7 +84,9 @@ export function toItem(vault: VaultRef, rpi: ReplicationProtectedItem): Replicat
     recoveryFabricFriendlyName: p.recoveryFabricFriendlyName,
     recoveryResourceGroupId: s(details.recoveryAzureResourceGroupId) ?? s(details.targetResourceGroupId) ?? rgOf(s(details.azureVirtualMachineId)) ?? rgOf(s(details.azureStorageAccountId)),
     logStorageAccountId: s(details.azureStorageAccountId) ?? s(details.logStorageAccountId) ?? s(details.recoveryAzureLogStorageAccountId),
-    latestRecoveryPointTime: d(details.lastRecoveryPointReceived) ?? d(details.retentionWindowEnd),
+    // Not the classic retentionWindowEnd: it is kept in the configuration server's clock, hours
+    // away from UTC in the recordings (see itemTooltip.ts); recovery points carry the real times.
+    latestRecoveryPointTime: d(details.lastRecoveryPointReceived),
   };
 }
 

@@ -51,7 +51,11 @@ async function reprotectItems(services: Services, chosen: ItemTarget[]): Promise
         `Process server: ${inputs.processServerName}`,
         `Policy: ${inputs.policyName}`,
         ...(inputs.masterTargetName ? [`Master target: ${inputs.masterTargetName}`] : []),
+        ...(inputs.runAsAccountId ? [`Run-as account: ${inputs.runAsAccountId.split('/').pop()}`] : []),
         `VMs: ${ready.map((t) => t.item.friendlyName).join(', ')}`,
+        ...(ready.some((t) => t.item.provider === 'InMageRcmFailback' && /CommitPending/i.test(t.item.protectionState))
+          ? ['Failovers not yet committed are committed by the reprotect.']
+          : []),
         'If an on-premises VM started less than 15 minutes ago, its agent may not be registered yet: the extension waits and retries.',
       ].join('\n'),
     },

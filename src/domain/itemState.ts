@@ -40,7 +40,9 @@ function commitPending(item: ReplicatedItem): boolean {
 
 export function failbackPhase(item: ReplicatedItem): FailbackPhase {
   if (!item.provider) return 'unsupported';
-  if (item.currentOperation) return 'operationRunning';
+  // Recorded: an EnablingFailed item keeps naming its failed EnableProtection job as its current
+  // scenario. A state that says the operation failed is not an operation in progress.
+  if (item.currentOperation && !/Failed$/i.test(item.protectionState)) return 'operationRunning';
   if (replicatesToOnPremises(item.provider)) {
     // The replication runs from Azure (its primary) to on-premises.
     if (commitPending(item)) return 'awaitingCommit';

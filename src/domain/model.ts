@@ -76,6 +76,8 @@ export interface ReplicatedItem {
    * InMageRcmFailback details): what their jobs name as targetObjectId.
    */
   internalId?: string;
+  /** Modernized items: the VMware site's run-as account Site Recovery reaches the VM with. */
+  runAsAccountId?: string;
   /** Seed disks this item still uses (`seedManagedDiskId` of its protected disks): never leftovers. */
   seedDiskIds?: readonly string[];
   policyId?: string;

@@ -29,11 +29,12 @@ const OFFERED: ReadonlySet<ItemAction> = new Set(['failover', 'commit', 'cancelF
 
 type Arm = { id?: string; name?: string; type?: string; properties?: Record<string, unknown> };
 
+/** The resource's collection: the last but one segment of its id ("…/replicationJobs/<name>"). */
 function kindOf(r: Arm): Explanation['kind'] | undefined {
-  const where = `${r.type ?? ''} ${r.id ?? ''}`;
-  if (/replicationProtectedItems/i.test(where)) return 'item';
-  if (/replicationRecoveryPlans/i.test(where)) return 'plan';
-  if (/replicationJobs/i.test(where)) return 'job';
+  const collection = (r.id ?? '').split('/').filter(Boolean).slice(-2, -1)[0]?.toLowerCase();
+  if (collection === 'replicationprotecteditems') return 'item';
+  if (collection === 'replicationrecoveryplans') return 'plan';
+  if (collection === 'replicationjobs') return 'job';
   return undefined;
 }
 

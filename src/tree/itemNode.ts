@@ -2,9 +2,8 @@ import * as vscode from 'vscode';
 import type { ReplicatedItem } from '../domain/model';
 import { itemActions } from '../domain/actions';
 import { contextValue } from '../domain/contextValue';
-import { describeItem, failbackPhase, nextStepOf, scenarioWords } from '../domain/itemState';
-import { generationLabel } from '../domain/providers';
-import { agentRegistrationText } from '../domain/checklist';
+import { describeItem, failbackPhase } from '../domain/itemState';
+import { itemTooltipRows } from '../domain/itemTooltip';
 import { escapeMarkdown, TreeNode } from './node';
 
 const PHASE_ICON: Record<ReturnType<typeof failbackPhase>, [string, string?]> = {
@@ -46,31 +45,13 @@ export class ItemNode extends TreeNode {
   }
 }
 
-const fmt = (d: Date | undefined): string => (d ? d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : '—');
-
 export function itemTooltip(item: ReplicatedItem): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
   md.isTrusted = false;
   md.supportHtml = false;
   md.appendMarkdown(`**${escapeMarkdown(item.friendlyName)}**  \n`);
-  md.appendMarkdown(`${escapeMarkdown(describeItem(item))}  \n`);
-  md.appendMarkdown(`Next: ${escapeMarkdown(nextStepOf(item))}\n\n`);
-  const rows: Array<[string, string]> = [
-    ['Replication health', item.replicationHealth ?? '—'],
-    ['Failover health', item.failoverHealth ?? '—'],
-    ['Protection state', item.protectionStateDescription || item.protectionState || '—'],
-    ['Provider', `${generationLabel(item.provider)} · ${item.providerInstanceType}`],
-    ['Active location', item.activeLocation ?? '—'],
-    ['RPO', item.rpoSeconds !== undefined ? `${Math.round(item.rpoSeconds / 60)} min` : '—'],
-    ['RPO calculated', fmt(item.lastRpoCalculatedTime)],
-    ['Latest recovery point', fmt(item.latestRecoveryPointTime)],
-    ['Last failover', fmt(item.lastSuccessfulFailoverTime)],
-    ['OS', item.osType ?? '—'],
-  ];
-  const agent = agentRegistrationText(item);
-  if (agent) rows.push(['Agent registered after failover', agent]);
-  if (item.currentOperation) rows.push(['Current operation', `${scenarioWords(item.currentOperation.scenarioName)} since ${fmt(item.currentOperation.startTime)}`]);
-  for (const [k, v] of rows) md.appendMarkdown(`${escapeMarkdown(k)}: ${escapeMarkdown(v)}  \n`);
+  md.appendMarkdown(`${escapeMarkdown(describeItem(item))}\n\n`);
+  for (const [k, v] of itemTooltipRows(item, Date.now())) md.appendMarkdown(`${escapeMarkdown(k)}: ${escapeMarkdown(v)}  \n`);
   if (item.healthIssues.length) {
     md.appendMarkdown('\n**Health issues**\n\n');
     for (const h of item.healthIssues) md.appendMarkdown(`- ${escapeMarkdown(`${h.code ? `${h.code}: ` : ''}${h.message}`)}\n`);

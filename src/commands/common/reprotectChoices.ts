@@ -87,9 +87,38 @@ export async function chooseReprotectInputs(services: Services, scope: Scope, va
       )
     );
     logStorageAccountId = items.find((i) => i.logStorageAccountId)?.logStorageAccountId ?? remembered.logStorageAccountId ?? (await askStorageAccount());
-  }  const choices: ReprotectChoices = { processServerId: ps.id, policyId: policy.id, masterTargetId: masterTarget?.id, runAsAccountId, logStorageAccountId };
+  } else {
+    runAsAccountId = await chooseSiteRunAsAccount(scope, vault, items, remembered.runAsAccountId);
+  }
+  const choices: ReprotectChoices = { processServerId: ps.id, policyId: policy.id, masterTargetId: masterTarget?.id, runAsAccountId, logStorageAccountId };
   await services.context.globalState.update(MEMORY_KEY, { ...memory, [vault.id.toLowerCase()]: choices });
   return { ...choices, processServerName: ps.name, policyName: policy.friendlyName, masterTargetName: masterTarget?.name };
+}
+
+const RUN_AS_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.OffAzure\/VMwareSites\/[^/]+\/runasaccounts\/[^/]+$/i;
+
+/**
+ * Modernized reprotect to Azure names the VMware site's run-as account that reaches the VM
+ * (recorded: TestV2ARCM540Reprotect). Site Recovery shows those accounts on the InMageRcm items
+ * that use them, so the vault's items give the candidates; one fits without asking.
+ */
+async function chooseSiteRunAsAccount(scope: Scope, vault: VaultRef, items: ReplicatedItem[], remembered: string | undefined): Promise<string> {
+  const own = new Set(items.map((i) => i.runAsAccountId).filter((id): id is string => !!id));
+  const vaultItems = await scope.queries.listAllItems(vault);
+  const known = [...new Map([...own, ...vaultItems.map((i) => i.runAsAccountId)].filter((id): id is string => !!id).map((id) => [id.toLowerCase(), id])).values()];
+  if (known.length === 1) return known[0];
+  const other = 'other';
+  const picks: Array<Pick<string>> = known.map((id) => ({ label: id.split('/').pop() ?? id, description: vaultItems.filter((i) => i.runAsAccountId?.toLowerCase() === id.toLowerCase()).map((i) => i.friendlyName).join(', ') || undefined, detail: id, value: id }));
+  picks.push({ label: 'Enter a run-as account ID…', value: other });
+  const id = await choose('Reprotect: run-as account of the VMware site that reaches the VM (used by the VMs listed)', picks, remembered, (v) => v);
+  if (id !== other) return id;
+  const typed = await vscode.window.showInputBox({
+    title: 'Reprotect: run-as account',
+    prompt: 'Resource ID of the VMware site run-as account (/subscriptions/…/providers/Microsoft.OffAzure/VMwareSites/site/runasaccounts/id)',
+    ignoreFocusOut: true,
+    validateInput: (v) => (RUN_AS_ID.test(v.trim()) ? undefined : 'Enter the resource ID of a VMware site run-as account.'),
+  });
+  return typed?.trim() || cancelled();
 }
 
 const STORAGE_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/[a-z0-9]{3,24}$/i;

@@ -6,7 +6,8 @@ import type { Scope } from '../../scope';
 import { countdownText, DEFAULT_AGENT_RETRY, type AgentRetryPolicy } from '../../domain/agentWindow';
 import { describeError, errorSummary } from '../../domain/errors';
 import { runReprotect, type ReprotectEvent } from '../../workflows/reprotectRunner';
-import { describeItem, failbackPhase } from '../../domain/itemState';
+import { describeItem } from '../../domain/itemState';
+import { itemActions } from '../../domain/actions';
 
 const PENDING_KEY = 'siteRecovery.pendingReprotects';
 
@@ -145,7 +146,7 @@ export async function resumePendingReprotects(services: Services): Promise<numbe
           await services.followJob(scope, entry.vault, running.jobName, name).done;
           item = await scope.queries.getItem(item);
         }
-        if (failbackPhase(item) !== 'needsReprotect') {
+        if (!itemActions(item).includes('reprotect')) {
           services.log.info(`[${name}] Nothing left to resume: ${describeItem(item)}.`);
           await setPending(services, pending(services).filter((p) => p.item.id.toLowerCase() !== key));
           return;

@@ -1,0 +1,136 @@
+// Contract, reading: every replicated item, job and plan that live vaults returned goes through
+// the extension's own mapping (the SDK path and the raw list-page path) and domain, and the
+// extension must say what a person needs: where the VM runs, which way data flows, what it offers.
+import assert from 'node:assert/strict';
+import { allRecorded, kindOf, recordedScope, resourcesOf, vaultOf, type Recorded } from './recorded';
+import { explainJson } from '../../../src/explain/explain';
+import { toItem } from '../../../src/azure/mappers';
+import { itemTooltipRows } from '../../../src/domain/itemTooltip';
+
+interface Expected {
+  state: string | RegExp;
+  runsIn: 'azure' | 'onPremises' | 'unknown';
+  actions: string[];
+  nextStep: RegExp;
+}
+
+/**
+ * What the extension must show for each (provider, protectionState) that the recordings hold.
+ * A new recorded state fails the "every state is expected" test until it is decided here.
+ */
+const EXPECTED: Record<string, Expected> = {
+  'InMageAzureV2:Protected': { state: 'Replicating to Azure', runsIn: 'onPremises', actions: [], nextStep: /None for failback/ },
+  'InMageAzureV2:UnplannedFailoverCommitted': { state: 'Running in Azure · reprotect to on-premises', runsIn: 'azure', actions: [], nextStep: /Reprotect to on-premises/ },
+  'InMageAzureV2:UnplannedFailoverCompletionFailed': { state: "Failover couldn't be completed", runsIn: 'onPremises', actions: [], nextStep: /None offered/ },
+  'InMageRcm:Protected': { state: 'Replicating to Azure', runsIn: 'onPremises', actions: [], nextStep: /None for failback/ },
+  'InMageRcm:UnplannedFailoverCommitPendingStatesBegin': { state: 'Failed over to Azure · commit pending', runsIn: 'azure', actions: ['commit', 'changeRecoveryPoint'], nextStep: /commit the failover to Azure/ },
+  'InMageRcm:UnplannedFailoverCommitted': { state: 'Running in Azure · reprotect to on-premises', runsIn: 'azure', actions: [], nextStep: /Reprotect to on-premises/ },
+  'InMageRcm:EnablingFailed': { state: "Protection couldn't be enabled", runsIn: 'onPremises', actions: [], nextStep: /None offered/ },
+  'InMageRcmFailback:Protected': { state: 'Replicating to on-premises', runsIn: 'azure', actions: ['failover'], nextStep: /Fail over from Azure/ },
+  'InMageRcmFailback:CommitPendingStatesBegin': { state: 'Failed back · commit pending', runsIn: 'onPremises', actions: ['commit', 'cancelFailover', 'reprotect'], nextStep: /commit, or reprotect to Azure/ },
+  'InMage:Protected': { state: 'Replicating to on-premises', runsIn: 'azure', actions: ['failover'], nextStep: /Fail over from Azure/ },
+  'InMage:UnplannedFailoverCommitPendingStatesBegin': { state: 'Failed back · commit pending', runsIn: 'onPremises', actions: ['commit'], nextStep: /then commit/ },
+  'InMage:UnplannedFailoverCommitted': { state: 'Failed back · reprotect to Azure', runsIn: 'onPremises', actions: ['reprotect'], nextStep: /Reprotect to Azure/ },
+};
+
+const recordedItems: Array<{ r: Recorded; resource: any }> = allRecorded().flatMap((r) => resourcesOf(r).filter((x) => kindOf(x) === 'item').map((resource) => ({ r, resource })));
+const keyOf = (resource: any) => `${resource.properties?.providerSpecificDetails?.instanceType}:${resource.properties?.protectionState}`;
+
+describe('contract (reading): recorded items as the extension shows them', () => {
+  it('the recordings hold items of all four VMware providers', () => {
+    const providers = new Set(recordedItems.map(({ resource }) => resource.properties.providerSpecificDetails.instanceType));
+    for (const p of ['InMageAzureV2', 'InMageRcm', 'InMageRcmFailback']) assert.ok(providers.has(p), `no recorded ${p} item`);
+    assert.ok(recordedItems.length >= 10, `only ${recordedItems.length} recorded items`);
+  });
+
+  for (const { r, resource } of recordedItems) {
+    const name = `${r.file} · ${resource.properties.friendlyName} (${keyOf(resource)})`;
+    it(name, () => {
+      const expected = EXPECTED[keyOf(resource)];
+      assert.ok(expected, `no expectation for the recorded state ${keyOf(resource)}: decide what the extension shows`);
+      const [e] = explainJson(resource);
+      assert.equal(e.kind, 'item');
+      if (expected.state instanceof RegExp) assert.match(e.state, expected.state);
+      else assert.equal(e.state, expected.state);
+      assert.equal(e.runsIn, expected.runsIn);
+      assert.deepEqual(e.actions, expected.actions);
+      assert.match(e.nextStep, expected.nextStep);
+      // A state outside the failback is never one of its steps.
+      if (expected.runsIn === 'onPremises' && /Replicating to Azure/.test(e.state)) assert.equal(e.failoverRequest, null);
+    });
+  }
+
+  it('the SDK path and the raw list-page path map every recorded item alike', async () => {
+    const byVault = new Map<string, any[]>();
+    for (const { resource } of recordedItems) {
+      const v = vaultOf(resource.id).id.toLowerCase();
+      byVault.set(v, [...(byVault.get(v) ?? []).filter((x) => x.id.toLowerCase() !== resource.id.toLowerCase()), resource]);
+    }
+    for (const resources of byVault.values()) {
+      const vault = vaultOf(resources[0].id);
+      const { scope } = recordedScope(resources);
+      const raw = await scope.queries.listItemsPage(vault);
+      for (const resource of resources) {
+        const viaSdk = await scope.queries.getItem(toItem(vault, resource));
+        const viaPage = raw.items.find((i) => i.id.toLowerCase() === resource.id.toLowerCase());
+        assert.ok(viaPage, `${resource.properties.friendlyName} missing from the raw page`);
+        assert.deepEqual(JSON.parse(JSON.stringify(viaPage)), JSON.parse(JSON.stringify(viaSdk)), resource.properties.friendlyName);
+      }
+    }
+  });
+});
+
+describe('contract (reading): recorded defects stay fixed', () => {
+  const find = (file: string, vm?: string) => {
+    const found = recordedItems.find(({ r, resource }) => r.file.endsWith(file) && (!vm || resource.properties.friendlyName === vm));
+    assert.ok(found, `${file} ${vm ?? ''}`);
+    return toItem(vaultOf(found.resource.id), found.resource);
+  };
+
+  it('a modernized VM failed over to Azure and committed runs in Azure and is offered nothing wrong (defect 2)', () => {
+    const [e] = explainJson({ value: [recordedItems.find(({ resource }) => keyOf(resource) === 'InMageRcm:UnplannedFailoverCommitted')!.resource] });
+    assert.equal(e.runsIn, 'azure');
+    assert.ok(!e.actions.includes('reprotect') && !e.actions.includes('failover') && !e.actions.includes('commit'));
+  });
+
+  it('modernized items keep the id their jobs name them by (defect 10)', () => {
+    const item = find('TestV2ARCM540Reprotect.014.item-before-reProtect.json');
+    assert.equal(item.internalId, 'e9cdc517-7028-5e5b-b842-9e82d4d2e6b0');
+  });
+
+  it('agent registration is not shown before any failback ran (defect 14)', () => {
+    const before = recordedItems.find(({ resource }) => keyOf(resource) === 'InMageRcmFailback:Protected')!;
+    const item = toItem(vaultOf(before.resource.id), before.resource);
+    assert.equal(item.agentRegisteredAfterFailover ?? null, before.resource.properties.providerSpecificDetails.isAgentRegistrationSuccessfulAfterFailover ?? null);
+    assert.ok(!itemTooltipRows(item, Date.now()).some(([k]) => /agent registered/i.test(k)));
+    // FACTS.md: an InMageRcmFailback item replicating home reports false; that is not "not yet".
+    assert.ok(!itemTooltipRows({ ...item, agentRegisteredAfterFailover: false }, Date.now()).some(([k]) => /agent registered/i.test(k)));
+    const after = find('TestV2ARCM540Reprotect.014.item-before-reProtect.json');
+    assert.ok(itemTooltipRows(after, Date.now()).some(([k, v]) => /agent registered/i.test(k) && v === 'yes'));
+  });
+});
+
+describe('contract (reading): recorded jobs and plans', () => {
+  const jobs = allRecorded().flatMap((r) => resourcesOf(r).filter((x) => kindOf(x) === 'job').map((resource) => ({ r, resource })));
+  it('every recorded job maps with its target, scenario and tasks', () => {
+    assert.ok(jobs.length >= 5);
+    for (const { r, resource } of jobs) {
+      const [e] = explainJson(resource);
+      assert.equal(e.kind, 'job', r.file);
+      assert.equal(e.name, resource.properties.targetObjectName ?? resource.name, r.file);
+      assert.ok(e.state.includes(resource.properties.stateDescription ?? resource.properties.state), r.file);
+    }
+  });
+
+  it('a plan of VMs replicating to Azure is not offered a failback (its UnplannedFailover goes to Azure)', () => {
+    const plans = allRecorded().flatMap((r) => resourcesOf(r).filter((x) => kindOf(x) === 'plan'));
+    assert.ok(plans.length > 0);
+    for (const plan of plans) {
+      const [e] = explainJson(plan);
+      if (plan.properties.replicationProviders.every((p: string) => p === 'InMageRcm' || p === 'InMageAzureV2')) {
+        assert.deepEqual(e.actions, [], plan.properties.friendlyName);
+        assert.equal(e.failoverRequest, null);
+      }
+    }
+  });
+});
