@@ -12,7 +12,7 @@ export async function filterItems(services: Services, node?: unknown): Promise<v
     const key = vaultNode.vault.id;
     const text = await vscode.window.showInputBox({
       title: `Filter replicated items of ${vaultNode.vault.vaultName}`,
-      prompt: 'Part of a VM name or state, e.g. "awaiting commit" or "sql". Empty clears the filter.',
+      prompt: 'Part of a VM name or state, e.g. "commit pending" or "sql". Empty clears the filter.',
       value: services.itemFilters.get(key) ?? '',
       ignoreFocusOut: true,
       validateInput: (v) => (v.length > 200 ? 'Keep the filter under 200 characters.' : undefined),

@@ -54,7 +54,7 @@ describe('classic failback from the context menu', function () {
     // The commit's end refreshes the tree: let that settle before right-clicking a row.
     await waitFor('db-lnx-01 shown as committed', async () => {
       const node = await findNode(api, 'db-lnx-01');
-      return node?.treeItem().description === 'Committed · needs reprotect';
+      return node?.treeItem().description === 'Failed back · reprotect to Azure';
     });
     await new Promise((r) => setTimeout(r, 1000));
     await ui.contextMenu('web-win-03', 'Reprotect (On-premises → Azure)…');

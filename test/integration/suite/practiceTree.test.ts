@@ -24,8 +24,8 @@ describe('practice vault in the tree', function () {
   it('describes each VM by state and direction, with menus for what Site Recovery allows', async () => {
     const expected: Array<[string, string, RegExp]> = [
       ['app-lnx-01', 'Replicating to on-premises', /can\.failover/],
-      ['web-lnx-02', 'Failed over · awaiting commit', /can\.commit/],
-      ['web-win-03', 'Committed · needs reprotect', /can\.reprotect/],
+      ['web-lnx-02', 'Failed back · commit pending', /can\.commit/],
+      ['web-win-03', 'Failed back · reprotect to Azure', /can\.reprotect/],
       ['crm-lnx-04', 'Replicating to Azure', /^siteRecovery\.item(?!.*can\.(failover|commit|reprotect))/],
     ];
     for (const [vm, description, context] of expected) {

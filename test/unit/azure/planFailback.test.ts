@@ -63,9 +63,19 @@ describe('recovery plan failback with a replication group, through the SDK', fun
 describe('change recovery point before commit, through the SDK', function () {
   this.timeout(30_000);
 
-  it('moves a failed-over VM to the chosen point with one POST', async () => {
+  it('refuses a classic failback item before sending anything: InMage has no apply-recovery-point input', async () => {
     const w = await practiceWorld();
-    const item = (await w.items()).find((i) => i.allowedOperations.includes('ChangePit'));
+    const item = (await w.items()).find((i) => i.provider === 'InMage' && i.allowedOperations.includes('ChangePit'));
+    assert.ok(item, 'the classic scenario has a failed-back VM awaiting commit');
+    const point = (await w.scope.queries.listRecoveryPoints(item))[0];
+    w.sim.clearRequestLog();
+    await assert.rejects(w.scope.operations.changeRecoveryPoint(item, point.id), /cannot change the recovery point of a InMage item/);
+    assert.equal(w.posts().length, 0);
+  });
+
+  it('moves a VM failed over to Azure to the chosen point with one POST', async () => {
+    const w = await practiceWorld({ scenario: 'failback-modernized' });
+    const item = (await w.items()).find((i) => i.provider === 'InMageRcm' && i.allowedOperations.includes('ChangePit'));
     assert.ok(item, 'the scenario has a failed-over VM awaiting commit');
     const older = (await w.scope.queries.listRecoveryPoints(item))[3];
     w.sim.clearRequestLog();

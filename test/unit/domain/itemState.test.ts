@@ -6,13 +6,19 @@ import { item, STATES } from './fixtures';
 describe('failback phase and actions of each observed state', () => {
   const expected: Record<keyof typeof STATES, [string, string[]]> = {
     classicReadyToFailBack: ['readyToFailBack', ['failover', 'disableProtection']],
-    classicAwaitingCommit: ['awaitingCommit', ['commit', 'changeRecoveryPoint', 'disableProtection']],
+    // No apply-recovery-point input exists for InMage: change recovery point is not offered.
+    classicAwaitingCommit: ['awaitingCommit', ['commit', 'disableProtection']],
     classicCommitted: ['needsReprotect', ['reprotect', 'disableProtection']],
     classicToAzure: ['replicatingToAzure', ['disableProtection']],
     modernReadyToFailBack: ['readyToFailBack', ['failover', 'disableProtection']],
-    modernAwaitingCommit: ['awaitingCommit', ['commit', 'disableProtection']],
+    // Recorded (TestV2ARCM540Reprotect): reprotect to Azure is allowed before commit.
+    modernAwaitingCommit: ['awaitingCommit', ['commit', 'cancelFailover', 'reprotect', 'disableProtection']],
     modernCommitted: ['needsReprotect', ['reprotect', 'disableProtection']],
-    modernInAzureCommitted: ['needsReprotect', ['reprotect', 'disableProtection']],
+    // Recorded: a modernized VM failed over to Azure and committed runs in Azure; its reprotect
+    // goes to on-premises, which no command offers yet.
+    modernInAzureCommitted: ['runningInAzure', ['disableProtection']],
+    modernInAzureCommitPending: ['failedOverToAzure', ['commit', 'changeRecoveryPoint', 'disableProtection']],
+    classicInAzureCommitted: ['runningInAzure', ['disableProtection']],
     modernToAzure: ['replicatingToAzure', ['disableProtection']],
     enablingFailed: ['notReady', ['disableProtection']],
     hyperV: ['unsupported', []],
@@ -34,8 +40,10 @@ describe('failback phase and actions of each observed state', () => {
 
   it('describes state and direction in words', () => {
     assert.equal(describeItem(item('classicReadyToFailBack')), 'Replicating to on-premises');
-    assert.equal(describeItem(item('modernAwaitingCommit')), 'Failed over · awaiting commit');
-    assert.equal(describeItem(item('classicCommitted')), 'Committed · needs reprotect');
+    assert.equal(describeItem(item('modernAwaitingCommit')), 'Failed back · commit pending');
+    assert.equal(describeItem(item('classicCommitted')), 'Failed back · reprotect to Azure');
+    assert.equal(describeItem(item('modernInAzureCommitted')), 'Running in Azure · reprotect to on-premises');
+    assert.equal(describeItem(item('modernInAzureCommitPending')), 'Failed over to Azure · commit pending');
     assert.equal(describeItem(item('modernToAzure')), 'Replicating to Azure');
   });
 });
@@ -44,10 +52,10 @@ describe('replicated-item filter', () => {
   it('matches part of the name or the state, ignoring case', () => {
     const i = item('classicAwaitingCommit', { friendlyName: 'SQL-Prod-01' });
     assert.ok(matchesItemFilter(i, 'sql'));
-    assert.ok(matchesItemFilter(i, 'awaiting COMMIT'));
+    assert.ok(matchesItemFilter(i, 'commit PENDING'));
     assert.ok(matchesItemFilter(i, 'CommitPending'));
     assert.ok(matchesItemFilter(i, '  '));
     assert.ok(!matchesItemFilter(i, 'web'));
-    assert.ok(!matchesItemFilter(item('classicReadyToFailBack'), 'awaiting commit'));
+    assert.ok(!matchesItemFilter(item('classicReadyToFailBack'), 'commit pending'));
   });
 });

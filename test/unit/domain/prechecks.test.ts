@@ -10,7 +10,8 @@ describe('failback prechecks', () => {
   });
   it('names the VM and the reason for each refusal', () => {
     assert.match(failoverRefusal(item('classicReadyToFailBack'), 0)!, /vm-classicReadyToFailBack has no recovery point yet/);
-    assert.match(failoverRefusal(item('classicToAzure'), 3)!, /not replicating to on-premises .*Reprotect the Azure VM/);
+    assert.match(failoverRefusal(item('classicToAzure'), 3)!, /replicates to Azure: there is nothing to fail back/);
+    assert.match(failoverRefusal(item('modernInAzureCommitted'), 3)!, /runs in Azure but is not replicating to on-premises yet/);
     assert.match(failoverRefusal(item('classicCommitted'), 3)!, /already back on-premises/);
     assert.match(failoverRefusal(item('classicAwaitingCommit'), 3)!, /awaits commit/);
     assert.match(failoverRefusal(item('hyperV'), 3)!, /HyperVReplicaAzure provider/);
@@ -36,6 +37,9 @@ describe('failback prechecks', () => {
     assert.equal(actionRefusal(item('classicAwaitingCommit'), 'commit'), undefined);
     assert.match(actionRefusal(item('classicReadyToFailBack'), 'commit')!, /no failover to commit/);
     assert.equal(actionRefusal(item('modernCommitted'), 'reprotect'), undefined);
-    assert.match(actionRefusal(item('modernAwaitingCommit'), 'reprotect')!, /must be committed before/);
+    // Recorded: a modernized failback is reprotected before commit; a classic one is not.
+    assert.equal(actionRefusal(item('modernAwaitingCommit'), 'reprotect'), undefined);
+    assert.match(actionRefusal(item('classicAwaitingCommit'), 'reprotect')!, /must be committed before/);
+    assert.match(actionRefusal(item('modernInAzureCommitted'), 'reprotect')!, /reprotect goes to on-premises/);
   });
 });
