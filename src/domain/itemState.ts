@@ -29,8 +29,12 @@ export type RunsIn = 'azure' | 'onPremises' | 'unknown';
 
 const has = (item: ReplicatedItem, op: string): boolean => item.allowedOperations.some((o) => o.toLowerCase() === op.toLowerCase());
 
+/**
+ * Committed failover. Recorded: classic InMageAzureV2 reports a committed failover to Azure as
+ * "UnplannedFailoverStatesBegin" described "Failover committed"; others as "…FailoverCommitted".
+ */
 export function isCommitted(item: ReplicatedItem): boolean {
-  return /FailoverCommitted$/i.test(item.protectionState);
+  return /FailoverCommitted$/i.test(item.protectionState) || /^Failover committed$/i.test(item.protectionStateDescription);
 }
 
 /** A failover finished and not yet committed: "…CommitPending…" states, or Commit allowed. */
@@ -52,7 +56,7 @@ export function failbackPhase(item: ReplicatedItem): FailbackPhase {
   }
   // InMageAzureV2 / InMageRcm: the replication runs from on-premises (its primary) to Azure.
   if (commitPending(item)) return 'failedOverToAzure';
-  if (isCommitted(item)) return 'runningInAzure';
+  if (isCommitted(item) || (has(item, 'SwitchProtection') && /^Recovery$/i.test(item.activeLocation ?? ''))) return 'runningInAzure';
   if (/^Protected$/i.test(item.protectionState)) return 'replicatingToAzure';
   return 'notReady';
 }
@@ -107,8 +111,12 @@ export function describeItem(item: ReplicatedItem): string {
       return 'Running in Azure · reprotect to on-premises';
     case 'unsupported':
       return `${item.providerInstanceType} · not a VMware failback item`;
-    default:
-      return item.protectionStateDescription || item.protectionState || 'Unknown state';
+    default: {
+      const state = item.protectionStateDescription || item.protectionState || 'Unknown state';
+      // Initial replication (recorded for all providers) says which way it runs.
+      if (/^InitialReplication/i.test(item.protectionState)) return `${state} · to ${replicatesToOnPremises(item.provider) ? 'on-premises' : 'Azure'}`;
+      return state;
+    }
   }
 }
 
@@ -134,6 +142,7 @@ export function nextStepOf(item: ReplicatedItem): string {
     case 'unsupported':
       return 'None: this extension handles VMware replication (InMage, InMageAzureV2, InMageRcm, InMageRcmFailback).';
     default:
+      if (/^InitialReplication/i.test(item.protectionState)) return 'Wait until initial replication finishes and Site Recovery has a recovery point.';
       return `None offered in the state "${item.protectionStateDescription || item.protectionState}".`;
   }
 }

@@ -22,6 +22,11 @@ const EXPECTED: Record<string, Expected> = {
   'InMageAzureV2:Protected': { state: 'Replicating to Azure', runsIn: 'onPremises', actions: [], nextStep: /None for failback/ },
   'InMageAzureV2:UnplannedFailoverCommitted': { state: 'Running in Azure · reprotect to on-premises', runsIn: 'azure', actions: [], nextStep: /Reprotect to on-premises/ },
   'InMageAzureV2:UnplannedFailoverCompletionFailed': { state: "Failover couldn't be completed", runsIn: 'onPremises', actions: [], nextStep: /None offered/ },
+  // Recorded (V2ATestReprotect): a committed classic failover to Azure under another state name.
+  'InMageAzureV2:UnplannedFailoverStatesBegin': { state: 'Running in Azure · reprotect to on-premises', runsIn: 'azure', actions: [], nextStep: /Reprotect to on-premises/ },
+  'InMage:InitialReplicationInProgress': { state: 'Initial replication is in progress · to on-premises', runsIn: 'azure', actions: [], nextStep: /initial replication finishes/ },
+  'InMageRcm:InitialReplicationRecoveryCompletionPending': { state: 'Waiting for first recovery point · to Azure', runsIn: 'onPremises', actions: [], nextStep: /initial replication finishes/ },
+  'InMageRcmFailback:InitialReplicationInProgress': { state: 'Initial replication is in progress · to on-premises', runsIn: 'azure', actions: [], nextStep: /initial replication finishes/ },
   'InMageRcm:Protected': { state: 'Replicating to Azure', runsIn: 'onPremises', actions: [], nextStep: /None for failback/ },
   'InMageRcm:UnplannedFailoverCommitPendingStatesBegin': { state: 'Failed over to Azure · commit pending', runsIn: 'azure', actions: ['commit', 'changeRecoveryPoint'], nextStep: /commit the failover to Azure/ },
   'InMageRcm:UnplannedFailoverCommitted': { state: 'Running in Azure · reprotect to on-premises', runsIn: 'azure', actions: [], nextStep: /Reprotect to on-premises/ },

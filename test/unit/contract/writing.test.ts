@@ -34,6 +34,20 @@ const CASES: Case[] = [
       return scope.operations.reprotectItem(item, { processServerId: d.processServerId, policyId: d.policyId, runAsAccountId: d.runAsAccountId });
     },
   },
+  {
+    // Commit of a modernized failover to Azure: no body.
+    post: 'TestV2ARCMCommit.012.failoverCommit-post.json',
+    before: 'TestV2ARCMCommit.011.item-before-failoverCommit.json',
+    action: 'commit',
+    send: (scope, item) => scope.operations.commitItem(item),
+  },
+  {
+    // Cancel of a modernized failback before commit: no body.
+    post: 'TestV2ARCMCancelFailover.012.failoverCancel-post.json',
+    before: 'TestV2ARCMCancelFailover.011.item-before-failoverCancel.json',
+    action: 'cancelFailover',
+    send: (scope, item) => scope.operations.cancelFailoverItem(item),
+  },
 ];
 
 const pathOf = (uri: string) => decodeURIComponent(uri.split('?')[0]).toLowerCase();
