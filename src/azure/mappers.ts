@@ -166,6 +166,7 @@ export function toJob(vault: VaultRef, job: Job): JobInfo {
 export function toProcessServers(fabric: Fabric): ProcessServerInfo[] {
   const custom = (fabric.properties?.customDetails ?? {}) as Loose;
   const servers = Array.isArray(custom.processServers) ? (custom.processServers as Loose[]) : [];
+  const configurationServer = s(custom.hostName)?.toLowerCase();
   return servers.map((ps) => {
     const name = s(ps.friendlyName) ?? s(ps.name) ?? s(ps.fqdn) ?? 'Process server';
     const ip = s(ps.ipAddress) ?? (Array.isArray(ps.ipAddresses) ? s(ps.ipAddresses[0]) : undefined);
@@ -174,15 +175,24 @@ export function toProcessServers(fabric: Fabric): ProcessServerInfo[] {
       name,
       health: s(ps.health),
       lastHeartbeat: d(ps.lastHeartbeat) ?? d(ps.lastHeartbeatUtc),
-      location: processServerLocation(name, s(ps.fqdn), s(ps.osType)),
-      load: s(ps.systemLoadStatus) ?? s(ps.throughputStatus) ?? (n(ps.processorUsagePercentage) !== undefined ? `${n(ps.processorUsagePercentage)}% CPU` : undefined),
+      // The configuration server's own process server runs on-premises (recorded: it carries the
+      // server's host name); Site Recovery says nothing of any other server's site.
+      location: configurationServer && name.toLowerCase() === configurationServer ? 'on-premises' : processServerLocation(name, s(ps.fqdn)),
+      load: loadText(s(ps.systemLoadStatus) ?? s(ps.throughputStatus)) ?? (n(ps.processorUsagePercentage) !== undefined ? `${n(ps.processorUsagePercentage)}% CPU` : undefined),
       ipAddress: ip,
     };
   });
 }
 
-/** Site Recovery does not flag a process server's site; names and FQDNs usually say it. */
-function processServerLocation(name: string, fqdn: string | undefined, _osType: string | undefined): ProcessServerInfo['location'] {
+/** Classic load statuses are traffic-light colours (recorded "Green"): said in words. */
+function loadText(status: string | undefined): string | undefined {
+  if (!status) return undefined;
+  const words: Record<string, string> = { green: 'normal', yellow: 'high', red: 'critical' };
+  return words[status.toLowerCase()] ?? status.toLowerCase();
+}
+
+/** Site Recovery does not flag a process server's site; a name or FQDN sometimes says it. */
+function processServerLocation(name: string, fqdn: string | undefined): ProcessServerInfo['location'] {
   const text = `${name} ${fqdn ?? ''}`.toLowerCase();
   if (/azure|cloudapp|\.internal\.|-az-|\baz\b/.test(text)) return 'azure';
   if (/onprem|on-prem|\.local\b|\.corp\b|\.lan\b/.test(text)) return 'on-premises';

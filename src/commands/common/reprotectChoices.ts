@@ -5,7 +5,7 @@ import type { ReprotectChoices } from '../../azure/inputs';
 import type { Scope } from '../../scope';
 import { generationOf } from '../../domain/providers';
 import { cancelled } from './ui';
-import { heartbeatText, isStale } from '../../domain/ages';
+import { summarizeProcessServer } from '../../domain/processServers';
 
 const MEMORY_KEY = 'siteRecovery.reprotectChoices';
 
@@ -24,23 +24,8 @@ async function choose<T>(title: string, items: Array<Pick<T>>, remembered?: stri
 
 export function processServerPicks(servers: ProcessServerInfo[], now = Date.now()): Array<Pick<ProcessServerInfo>> {
   return servers.map((ps) => {
-    const healthy = !ps.health || /normal|healthy|none/i.test(ps.health);
-    const stale = isStale(ps.lastHeartbeat, now);
-    return {
-      label: `${healthy && !stale ? '$(pass)' : '$(warning)'} ${ps.name}`,
-      // Site Recovery does not say where a process server runs; only a name that says so is shown.
-      description: [ps.location === 'azure' ? 'in Azure' : ps.location === 'on-premises' ? 'on-premises' : '', ps.health ? `health: ${ps.health}` : ''].filter(Boolean).join(' · '),
-      detail: [
-        heartbeatText(ps.lastHeartbeat, now),
-        ps.load ? `load: ${ps.load}` : '',
-        ps.ipAddress ?? '',
-        healthy ? '' : 'unhealthy: replication may not start',
-        stale ? 'not heard from for over 15 minutes: check that it runs' : '',
-      ]
-        .filter(Boolean)
-        .join(' · '),
-      value: ps,
-    };
+    const summary = summarizeProcessServer(ps, now);
+    return { label: `${summary.warning ? '$(warning)' : '$(pass)'} ${summary.name}`, description: summary.description, detail: summary.detail, value: ps };
   });
 }
 

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { allRecorded, kindOf, recordedScope, resourcesOf, vaultOf, type Recorded } from './recorded';
 import { explainJson } from '../../../src/explain/explain';
-import { toItem } from '../../../src/azure/mappers';
+import { toItem, toProcessServers } from '../../../src/azure/mappers';
+import { summarizeProcessServer } from '../../../src/domain/processServers';
 import { itemTooltipRows } from '../../../src/domain/itemTooltip';
 
 interface Expected {
@@ -137,5 +138,41 @@ describe('contract (reading): recorded jobs and plans', () => {
         assert.equal(e.failoverRequest, null);
       }
     }
+  });
+});
+
+describe('contract (reading): recorded process servers as the reprotect picker shows them (defect 13)', () => {
+  const fabrics = allRecorded().flatMap((r) => resourcesOf(r).filter((x) => kindOf(x) === 'fabric').map((resource) => ({ r, resource })));
+  // When the recordings were made: the newest heartbeat in them, plus a minute.
+  const recordedNow = (resource: any) =>
+    Math.max(...(resource.properties.customDetails.processServers ?? []).map((p: any) => Date.parse(p.lastHeartbeat ?? p.lastHeartbeatUtc))) + 60_000;
+
+  it('classic and modernized fabrics were recorded', () => {
+    const kinds = new Set(fabrics.map(({ resource }) => resource.properties.customDetails.instanceType));
+    assert.ok(kinds.has('VMware') && kinds.has('InMageRcm'), [...kinds].join(', '));
+  });
+
+  for (const { r, resource } of fabrics) {
+    it(`${r.file}: no "unknown" site, ages in a readable unit, stale heartbeats warned`, () => {
+      const servers = toProcessServers(resource);
+      assert.ok(servers.length > 0);
+      for (const ps of servers) {
+        const then = summarizeProcessServer(ps, recordedNow(resource));
+        assert.doesNotMatch(`${then.description} ${then.detail}`, /unknown/);
+        assert.match(then.detail, /heartbeat (just now|\d+ min ago)/);
+        assert.equal(then.warning, !/normal/i.test(ps.health ?? 'Normal'));
+        // Read years later, the same heartbeat is old news: said in years or days, and warned.
+        const later = summarizeProcessServer(ps, Date.parse('2026-12-02T00:00:00Z'));
+        assert.match(later.detail, /heartbeat \d+ (years|days) ago \(stale\)/);
+        assert.ok(later.warning);
+        assert.doesNotMatch(later.detail, /\d{4,} min/);
+      }
+    });
+  }
+
+  it("the configuration server's own process server is known to be on-premises", () => {
+    const classic = fabrics.find(({ resource }) => resource.properties.customDetails.instanceType === 'VMware')!.resource;
+    const own = toProcessServers(classic).find((ps) => ps.name.toLowerCase() === classic.properties.customDetails.hostName.toLowerCase());
+    assert.equal(own?.location, 'on-premises');
   });
 });
