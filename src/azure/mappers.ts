@@ -156,10 +156,19 @@ export function toJob(vault: VaultRef, job: Job): JobInfo {
     targetObjectId: p.targetObjectId,
     targetObjectName: p.targetObjectName,
     targetInstanceType: p.targetInstanceType,
+    towardsAzure: towardsAzure(p.customDetails as Loose | undefined),
     allowedActions: p.allowedActions ?? [],
     tasks: (p.tasks ?? []).map(toTask),
     errors: (p.errors ?? []).map(toJobError),
   };
+}
+
+/** Recorded in both spellings: "recoveryFabricProviderId" (2021) and "RecoveryFabricProviderId" (2017). */
+function towardsAzure(custom: Loose | undefined): boolean | undefined {
+  const affected = (custom?.affectedObjectDetails ?? undefined) as Loose | undefined;
+  const key = Object.keys(affected ?? {}).find((k) => k.toLowerCase() === 'recoveryfabricproviderid');
+  const recovery = key ? s(affected![key]) : undefined;
+  return recovery ? /^Azure$/i.test(recovery) : undefined;
 }
 
 /** Process servers of a classic configuration server or a modernized replication appliance. */

@@ -61,15 +61,20 @@ export function currentTask(job: JobInfo): JobTask | undefined {
   return job.tasks.find((t) => /^InProgress$/i.test(String(t.state))) ?? [...job.tasks].reverse().find((t) => isTerminal(t.state));
 }
 
-export type NextStep = 'verifyAndCommit' | 'reprotect' | 'done' | 'none';
+export type NextStep = 'verifyAndCommit' | 'reprotect' | 'done' | 'verifyAndCommitInAzure' | 'reprotectToOnPremises' | 'replicatingToOnPremises' | 'none';
 
-/** The next step of the failback procedure once a job of this scenario has succeeded. */
+/**
+ * The next step of the replication cycle once a job of this scenario has succeeded. The job's
+ * direction (towardsAzure) tells a failover to Azure from a failback: the scenario names are the
+ * same both ways (recorded: UnplannedFailover, CommitFailover, SwitchReplicationGroupProtection).
+ */
 export function nextStepAfter(job: JobInfo): NextStep {
   if (!isSuccess(job.state)) return 'none';
-  if (/^(Unplanned|Planned)Failover$/i.test(job.scenarioName)) return 'verifyAndCommit';
-  if (/Commit/i.test(job.scenarioName)) return 'reprotect';
+  const toAzure = job.towardsAzure === true;
+  if (/^(Unplanned|Planned)Failover$/i.test(job.scenarioName)) return toAzure ? 'verifyAndCommitInAzure' : 'verifyAndCommit';
+  if (/Commit/i.test(job.scenarioName)) return toAzure ? 'reprotectToOnPremises' : 'reprotect';
   // Reprotect jobs are "SwitchReplicationGroupProtection" on live vaults (both generations).
-  if (/Switch(ReplicationGroup)?Protection|Reprotect|ReverseReplicat/i.test(job.scenarioName)) return 'done';
+  if (/Switch(ReplicationGroup)?Protection|Reprotect|ReverseReplicat/i.test(job.scenarioName)) return toAzure ? 'replicatingToOnPremises' : 'done';
   return 'none';
 }
 
@@ -80,7 +85,13 @@ export function nextStepText(step: NextStep): string {
     case 'reprotect':
       return 'Next: reprotect the VMs to Azure.';
     case 'done':
-      return 'Reprotect finished: the VMs replicate again, in the new direction.';
+      return 'Done: replicating to Azure again.';
+    case 'verifyAndCommitInAzure':
+      return 'Next: verify the VMs in Azure, then commit the failover.';
+    case 'reprotectToOnPremises':
+      return 'Next: reprotect the VMs to on-premises (in the Azure portal for now), then fail back.';
+    case 'replicatingToOnPremises':
+      return 'Done: replicating to on-premises; fail back when ready.';
     default:
       return '';
   }

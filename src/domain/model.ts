@@ -153,6 +153,12 @@ export interface JobInfo {
   targetObjectId?: string;
   targetObjectName?: string;
   targetInstanceType?: string;
+  /**
+   * True when the job's item replicates to Azure (its replication pair's recovery side is Azure,
+   * `affectedObjectDetails.recoveryFabricProviderId` "Azure" on live vaults): its failover goes to
+   * Azure and its reprotect to on-premises. False for the failback providers; undefined if unsaid.
+   */
+  towardsAzure?: boolean;
   allowedActions: readonly string[];
   tasks: readonly JobTask[];
   errors: readonly JobError[];

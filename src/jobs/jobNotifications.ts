@@ -10,6 +10,7 @@ const SHOW_OUTPUT = 'Show Output';
 /** The button that leads to the next failback step, and the command it runs. */
 const NEXT_STEP_BUTTON: Partial<Record<NextStep, { title: string; command: string }>> = {
   verifyAndCommit: { title: 'Verify and Commit', command: 'siteRecovery.commitFailover' },
+  verifyAndCommitInAzure: { title: 'Verify and Commit', command: 'siteRecovery.commitFailover' },
   reprotect: { title: 'Reprotect', command: 'siteRecovery.reprotect' },
 };
 

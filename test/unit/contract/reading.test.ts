@@ -2,9 +2,10 @@
 // the extension's own mapping (the SDK path and the raw list-page path) and domain, and the
 // extension must say what a person needs: where the VM runs, which way data flows, what it offers.
 import assert from 'node:assert/strict';
-import { allRecorded, kindOf, recordedScope, resourcesOf, vaultOf, type Recorded } from './recorded';
+import { allRecorded, kindOf, recorded, recordedScope, resourcesOf, vaultOf, type Recorded } from './recorded';
 import { explainJson } from '../../../src/explain/explain';
-import { toItem, toProcessServers } from '../../../src/azure/mappers';
+import { toItem, toJob, toProcessServers } from '../../../src/azure/mappers';
+import { nextStepAfter, type NextStep } from '../../../src/domain/jobs';
 import { summarizeProcessServer } from '../../../src/domain/processServers';
 import { itemTooltipRows } from '../../../src/domain/itemTooltip';
 
@@ -174,5 +175,32 @@ describe('contract (reading): recorded process servers as the reprotect picker s
     const classic = fabrics.find(({ resource }) => resource.properties.customDetails.instanceType === 'VMware')!.resource;
     const own = toProcessServers(classic).find((ps) => ps.name.toLowerCase() === classic.properties.customDetails.hostName.toLowerCase());
     assert.equal(own?.location, 'on-premises');
+  });
+});
+
+describe('contract (reading): the next step after each recorded job (defect 11)', () => {
+  const jobs = allRecorded().flatMap((r) => resourcesOf(r).filter((x) => kindOf(x) === 'job').map((resource) => ({ r, resource })));
+  const succeeded = (resource: any) => toJob(vaultOf(resource.id), { ...resource, properties: { ...resource.properties, state: 'Succeeded' } });
+  const expected: Record<string, [NextStep, NextStep]> = {
+    // scenario: [item replicating to Azure, failback item]
+    UnplannedFailover: ['verifyAndCommitInAzure', 'verifyAndCommit'],
+    PlannedFailover: ['verifyAndCommitInAzure', 'verifyAndCommit'],
+    CommitFailover: ['reprotectToOnPremises', 'reprotect'],
+    SwitchReplicationGroupProtection: ['replicatingToOnPremises', 'done'],
+  };
+  for (const { r, resource } of jobs.filter(({ resource }) => resource.properties.scenarioName in expected)) {
+    it(`${r.file}: ${resource.properties.scenarioName}`, () => {
+      const job = succeeded(resource);
+      const affected = resource.properties.customDetails?.affectedObjectDetails ?? {};
+      const recovery = affected.recoveryFabricProviderId ?? affected.RecoveryFabricProviderId;
+      assert.ok(recovery, 'the job names its replication pair');
+      const [toAzure, back] = expected[resource.properties.scenarioName];
+      assert.equal(nextStepAfter(job), recovery === 'Azure' ? toAzure : back);
+    });
+  }
+
+  it('the recorded reprotect of a failed-back VM leads back to "replicating to Azure"', () => {
+    const job = succeeded(resourcesOf(recorded('TestV2ARCM540Reprotect.016.job-reProtect-inprogress.json'))[0]);
+    assert.equal(nextStepAfter(job), 'done');
   });
 });
