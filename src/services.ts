@@ -11,7 +11,7 @@ import type { TreeNode } from './tree/node';
 import type { WorkflowClock } from './workflows/clock';
 import type { WatchedJob } from './jobs/types';
 
-export type WalkthroughStep = 'failover' | 'commit' | 'reprotect' | 'practice' | 'seedDisks' | 'checklist';
+export type WalkthroughStep = 'reprotectToOnPremises' | 'failover' | 'commit' | 'reprotect' | 'practice' | 'seedDisks' | 'checklist';
 
 /** A job the extension follows; `done` settles with the job's final state. */
 export type FollowedJob = WatchedJob;

@@ -11,6 +11,7 @@ export const WALKTHROUGH_ID = 'failback';
 export const WALKTHROUGH_STEP_IDS: Record<WalkthroughStep, readonly string[]> = {
   practice: ['practice'],
   checklist: ['checklist'],
+  reprotectToOnPremises: ['reprotectToOnPremises'],
   failover: ['failover', 'verify'],
   commit: ['commit'],
   reprotect: ['reprotect'],

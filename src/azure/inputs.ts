@@ -109,15 +109,13 @@ export interface ReprotectChoices {
   policyId: string;
   masterTargetId?: string;
   runAsAccountId?: string;
-  storageAccountId?: string;
-  logStorageAccountId?: string;
 }
 
 /**
  * Reprotect on-premises → Azure, shaped as live vaults received it:
- * - classic: the committed InMage item reprotects with InMageAzureV2 details (process server,
- *   master target, run-as account, policy, log storage) in the direction RecoveryToPrimary
- *   (the on-premises VM is the recovery side of the InMage replication);
+ * - classic: the committed InMage item reprotects with InMageAzureV2 details (master target,
+ *   process server, run-as account, policy; recorded in V2ATestReprotect without storage
+ *   accounts) in the direction RecoveryToPrimary (the on-premises VM is the InMage recovery side);
  * - modernized: the InMageRcmFailback item reprotects, even before commit, with
  *   InMageRcmFailback details (process server, run-as account, policy) and no direction
  *   (session record TestV2ARCM540Reprotect).
@@ -132,10 +130,8 @@ export function reprotectRequest(item: ReplicatedItem, c: ReprotectChoices): Rev
           instanceType: 'InMageAzureV2',
           processServerId: c.processServerId,
           masterTargetId: c.masterTargetId,
-          policyId: c.policyId,
           runAsAccountId: c.runAsAccountId,
-          storageAccountId: c.storageAccountId,
-          logStorageAccountId: c.logStorageAccountId,
+          policyId: c.policyId,
         },
       },
     };
@@ -148,4 +144,62 @@ export function reprotectRequest(item: ReplicatedItem, c: ReprotectChoices): Rev
     };
   }
   throw new Error(`${item.friendlyName}: provider ${item.providerInstanceType} is not reprotected to Azure by this extension.`);
+}
+
+/** Choices for reprotecting a VM that runs in Azure back to on-premises. */
+export type ReprotectToOnPremisesChoices =
+  | {
+      generation: 'classic';
+      processServerId: string;
+      masterTargetId: string;
+      retentionDrive: string;
+      runAsAccountId?: string;
+      datastoreName: string;
+      /** The failback (InMage) policy. */
+      policyId: string;
+    }
+  | {
+      generation: 'modernized';
+      reprotectAgentId: string;
+      datastoreName: string;
+      logStorageAccountId: string;
+      /** The failback (InMageRcmFailback) policy. */
+      policyId: string;
+    };
+
+/**
+ * Reprotect Azure → on-premises, as recorded: classic InMageAzureV2 items send InMage details
+ * (V2ATestSwitchProtection: master target, process server, retention drive, run-as account,
+ * datastore, the Azure temporary disk left out, the failback policy as `profileId`); modernized
+ * InMageRcm items send InMageRcm details (TestV2ARCMReprotect: appliance, datastore, log storage,
+ * failback policy). Both name the direction RecoveryToPrimary: the VM runs at the recovery side.
+ */
+export function reprotectToOnPremisesRequest(item: ReplicatedItem, c: ReprotectToOnPremisesChoices): ReverseReplicationInput {
+  if (item.provider === 'InMageAzureV2' && c.generation === 'classic') {
+    return {
+      properties: {
+        failoverDirection: 'RecoveryToPrimary',
+        providerSpecificDetails: {
+          instanceType: 'InMage',
+          masterTargetId: c.masterTargetId,
+          processServerId: c.processServerId,
+          retentionDrive: c.retentionDrive,
+          runAsAccountId: c.runAsAccountId,
+          datastoreName: c.datastoreName,
+          // The Azure VM's temporary disk holds nothing to bring home (sent by the recorded client).
+          diskExclusionInput: { volumeOptions: [{ volumeLabel: 'Temporary Storage', onlyExcludeIfSingleVolume: 'Yes' }] },
+          profileId: c.policyId,
+        },
+      },
+    };
+  }
+  if (item.provider === 'InMageRcm' && c.generation === 'modernized') {
+    return {
+      properties: {
+        failoverDirection: 'RecoveryToPrimary',
+        providerSpecificDetails: { instanceType: 'InMageRcm', reprotectAgentId: c.reprotectAgentId, datastoreName: c.datastoreName, logStorageAccountId: c.logStorageAccountId, policyId: c.policyId },
+      },
+    };
+  }
+  throw new Error(`${item.friendlyName}: provider ${item.providerInstanceType} is not reprotected to on-premises with ${c.generation} choices.`);
 }

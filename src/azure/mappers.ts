@@ -78,6 +78,9 @@ export function toItem(vault: VaultRef, rpi: ReplicationProtectedItem): Replicat
     internalId: s(details.internalIdentifier),
     runAsAccountId: s(details.runAsAccountId),
     seedDiskIds: seedDisksOf(details),
+    sourceDatastores: strings(details.datastores) ?? strings((details.discoveredVmDetails as Loose | undefined)?.datastores),
+    sourceVcenterId: s((details.discoveredVmDetails as Loose | undefined)?.vCenterId),
+    diskBytes: diskBytesOf(details),
     policyId: p.policyId,
     policyFriendlyName: p.policyFriendlyName,
     primaryFabricFriendlyName: p.primaryFabricFriendlyName,
@@ -206,6 +209,18 @@ function processServerLocation(name: string, fqdn: string | undefined): ProcessS
   if (/azure|cloudapp|\.internal\.|-az-|\baz\b/.test(text)) return 'azure';
   if (/onprem|on-prem|\.local\b|\.corp\b|\.lan\b/.test(text)) return 'on-premises';
   return 'unknown';
+}
+
+function strings(v: unknown): string[] | undefined {
+  const list = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && !!x) : [];
+  return list.length ? list : undefined;
+}
+
+/** Classic disks carry `diskCapacityInBytes`, modernized ones `capacityInBytes`. */
+function diskBytesOf(details: Loose): number | undefined {
+  const disks = Array.isArray(details.protectedDisks) ? (details.protectedDisks as Loose[]) : [];
+  const sizes = disks.map((disk) => n(disk?.diskCapacityInBytes) ?? n(disk?.capacityInBytes)).filter((x): x is number => x !== undefined);
+  return sizes.length ? sizes.reduce((a, b) => a + b, 0) : undefined;
 }
 
 /** Seed disks named by the item's protected disks (InMageRcm `protectedDisks`, InMageAzureV2 `protectedManagedDisks`). */

@@ -3,7 +3,7 @@ import type { AzureClients } from './clients';
 import type { SiteRecoveryQueries } from './queries';
 import type { RecoveryPlanInfo, ReplicatedItem, VaultRef } from '../domain/model';
 import type { RecoveryPointChoice } from '../domain/recoveryPoints';
-import { applyRecoveryPointRequest, itemFailoverRequest, planFailoverRequest, reprotectRequest, type ReprotectChoices } from './inputs';
+import { applyRecoveryPointRequest, itemFailoverRequest, planFailoverRequest, reprotectRequest, reprotectToOnPremisesRequest, type ReprotectChoices, type ReprotectToOnPremisesChoices } from './inputs';
 import type { ReplicationProvider } from '../domain/model';
 
 /** What a state-changing request started. */
@@ -128,6 +128,14 @@ export class SiteRecoveryOperations {
 
   reprotectItem(item: ReplicatedItem, choices: ReprotectChoices): Promise<StartedOperation> {
     const body = reprotectRequest(item, choices);
+    return this.onItem(item, /Protection|Reprotect|ReverseReplicat/i, (client, o, v) =>
+      client.replicationProtectedItems.beginReprotect(v.vaultName, v.resourceGroup, item.fabricName, item.containerName, item.name, body, o),
+    );
+  }
+
+  /** Reprotect of a VM running in Azure back to on-premises (the failback's precondition). */
+  reprotectToOnPremises(item: ReplicatedItem, choices: ReprotectToOnPremisesChoices): Promise<StartedOperation> {
+    const body = reprotectToOnPremisesRequest(item, choices);
     return this.onItem(item, /Protection|Reprotect|ReverseReplicat/i, (client, o, v) =>
       client.replicationProtectedItems.beginReprotect(v.vaultName, v.resourceGroup, item.fabricName, item.containerName, item.name, body, o),
     );

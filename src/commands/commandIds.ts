@@ -11,6 +11,7 @@ export const COMMAND_IDS = [
   'siteRecovery.cancelFailover',
   'siteRecovery.changeRecoveryPoint',
   'siteRecovery.reprotect',
+  'siteRecovery.reprotectToOnPremises',
   'siteRecovery.cancelJob',
   'siteRecovery.restartJob',
   'siteRecovery.resumeJob',

@@ -13,6 +13,7 @@ import { openInPortal } from './openInPortal';
 import { openPracticeVault } from './openPracticeVault';
 import { refresh } from './refresh';
 import { reprotect } from './reprotect';
+import { reprotectToOnPremises } from './reprotectToOnPremises';
 import { resetPracticeVault } from './resetPracticeVault';
 import { restartJob } from './restartJob';
 import { resumeJob } from './resumeJob';
@@ -40,6 +41,7 @@ export function registerCommands(context: vscode.ExtensionContext, s: Services):
     'siteRecovery.cancelFailover': (node, nodes) => cancelFailover(s, node, nodes),
     'siteRecovery.changeRecoveryPoint': (node) => changeRecoveryPoint(s, node),
     'siteRecovery.reprotect': (node, nodes, hint) => reprotect(s, node, nodes, hint),
+    'siteRecovery.reprotectToOnPremises': (node, nodes, hint) => reprotectToOnPremises(s, node, nodes, hint),
     'siteRecovery.cancelJob': (node) => cancelJob(s, node),
     'siteRecovery.restartJob': (node) => restartJob(s, node),
     'siteRecovery.resumeJob': (node) => resumeJob(s, node),

@@ -3,7 +3,7 @@ import { failbackPhase } from './itemState';
 import { asProvider, replicatesToOnPremises } from './providers';
 
 /** What the extension may offer on an item: its menus, prechecks and commands agree on this. */
-export type ItemAction = 'failover' | 'commit' | 'cancelFailover' | 'changeRecoveryPoint' | 'reprotect' | 'disableProtection';
+export type ItemAction = 'failover' | 'commit' | 'cancelFailover' | 'changeRecoveryPoint' | 'reprotect' | 'reprotectToOnPremises' | 'disableProtection';
 
 const hasOp = (ops: readonly string[], op: string): boolean => ops.some((o) => o.toLowerCase() === op.toLowerCase());
 
@@ -23,6 +23,9 @@ export function itemActions(item: ReplicatedItem): ItemAction[] {
     if (phase === 'awaitingCommit' && item.provider === 'InMageRcmFailback' && hasOp(ops, 'SwitchProtection')) actions.push('reprotect');
   }
   if (phase === 'needsReprotect' && hasOp(ops, 'SwitchProtection')) actions.push('reprotect');
+  // A VM running in Azure (committed, or before commit where Site Recovery allows it, as recorded
+  // for InMageRcm) reprotects to on-premises: the failback's precondition.
+  if ((phase === 'runningInAzure' || phase === 'failedOverToAzure') && hasOp(ops, 'SwitchProtection')) actions.push('reprotectToOnPremises');
   if (phase !== 'operationRunning' && hasOp(ops, 'DisableProtection')) actions.push('disableProtection');
   return actions;
 }
@@ -36,6 +39,8 @@ export function planActions(plan: RecoveryPlanInfo): ItemAction[] {
   // that failover goes to Azure, not home (recorded: TestV2ARCMRecoveryPlan).
   const forwardOnly = plan.replicationProviders.length > 0 && !plan.replicationProviders.some((p) => replicatesToOnPremises(asProvider(p)));
   if (!forwardOnly && (hasOp(ops, 'UnplannedFailover') || hasOp(ops, 'PlannedFailover'))) actions.push('failover');
+  // A plan of VMs replicating to Azure is reprotected to on-premises as its VMs (each checked).
+  if (forwardOnly) actions.push('reprotectToOnPremises');
   if (hasOp(ops, 'Commit') || hasOp(ops, 'FailoverCommit')) actions.push('commit');
   if (hasOp(ops, 'CancelFailover')) actions.push('cancelFailover');
   // Reprotect of a VMware plan runs as one request per VM (no plan-level input exists for

@@ -1,16 +1,17 @@
 import type { ReplicatedItem } from './model';
 import { failbackPhase, scenarioWords, type FailbackPhase } from './itemState';
 import { replicatesToOnPremises } from './providers';
+import { itemActions } from './actions';
 
 export type StepStatus = 'done' | 'next' | 'waiting' | 'blocked' | 'later' | 'running';
 
 export interface ChecklistStep {
-  id: 'reprotected' | 'recoveryPoint' | 'failover' | 'verify' | 'commit' | 'reprotect' | 'replicating';
+  id: 'reprotectToOnPremises' | 'reprotected' | 'recoveryPoint' | 'failover' | 'verify' | 'commit' | 'reprotect' | 'replicating';
   title: string;
   status: StepStatus;
   detail: string;
   /** Command that performs the step, when it is the next one. */
-  command?: 'siteRecovery.failover' | 'siteRecovery.commitFailover' | 'siteRecovery.reprotect';
+  command?: 'siteRecovery.reprotectToOnPremises' | 'siteRecovery.failover' | 'siteRecovery.commitFailover' | 'siteRecovery.reprotect';
 }
 
 /** The failback's own phases, in order. Phases of the way to Azure are not steps of it. */
@@ -22,13 +23,13 @@ function outsideFailback(phase: FailbackPhase, item: ReplicatedItem): string | u
     case 'replicatingToAzure':
       return 'Not replicating to on-premises: the VM runs on-premises and replicates to Azure. A failback starts after a failover to Azure and a reprotect to on-premises.';
     case 'failedOverToAzure':
-      return 'The VM was failed over to Azure and that failover awaits commit. Commit it, then reprotect to on-premises before failing back.';
+      return 'The VM runs in Azure (failover awaiting commit): reprotect it to on-premises first.';
     case 'runningInAzure':
-      return 'The VM runs in Azure. Reprotect it to on-premises first (process server in Azure, master target or appliance on-premises, VPN/ExpressRoute); this extension does not offer that step yet: use the Azure portal.';
+      return 'The VM runs in Azure: reprotect it to on-premises first.';
     case 'unsupported':
       return `Provider ${item.providerInstanceType}: not a VMware failback.`;
     case 'notReady':
-      return `Site Recovery reports "${item.protectionStateDescription || item.protectionState}": not replicating to on-premises.`;
+      return `Site Recovery reports "${item.protectionStateDescription || item.protectionState}": not replicating to on-premises yet.`;
     default:
       return undefined;
   }
@@ -55,7 +56,18 @@ export function failbackChecklist(item: ReplicatedItem, recoveryPointCount: numb
   const outside = outsideFailback(phase, item);
   const inArc = at >= 0 || (phase === 'operationRunning' && replicatesToOnPremises(item.provider));
   const agent = agentRegistrationText(item);
+  const inAzure = phase === 'runningInAzure' || phase === 'failedOverToAzure';
+  const forwardRunning = !inArc && running && /reprotect/i.test(running);
   const steps: ChecklistStep[] = [
+    {
+      id: 'reprotectToOnPremises',
+      title: 'Reprotect to on-premises (process server in Azure, master target or appliance on-premises)',
+      status: inArc || (phase === 'notReady' && replicatesToOnPremises(item.provider)) ? 'done' : forwardRunning ? 'running' : inAzure ? 'next' : 'later',
+      detail: inAzure
+        ? 'The VM runs in Azure. Reprotect sends its changes back to an on-premises datastore; initial replication follows.'
+        : 'Needs a VPN or ExpressRoute between Azure and the on-premises site.',
+      command: inAzure && itemActions(item).includes('reprotectToOnPremises') ? 'siteRecovery.reprotectToOnPremises' : undefined,
+    },
     {
       id: 'reprotected',
       title: 'Reprotected: replicating from Azure to on-premises',

@@ -136,9 +136,9 @@ export function nextStepOf(item: ReplicatedItem): string {
     case 'replicatingToAzure':
       return 'None for failback: the VM replicates to Azure.';
     case 'failedOverToAzure':
-      return 'Verify the Azure VM, then commit the failover to Azure.';
+      return 'Verify the Azure VM, then commit the failover to Azure (or reprotect to on-premises where Site Recovery allows it).';
     case 'runningInAzure':
-      return 'Reprotect to on-premises (not offered by this extension yet: use the Azure portal), then fail back.';
+      return 'Reprotect to on-premises (process server in Azure, master target or appliance on-premises), then fail back.';
     case 'unsupported':
       return 'None: this extension handles VMware replication (InMage, InMageAzureV2, InMageRcm, InMageRcmFailback).';
     default:

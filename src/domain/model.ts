@@ -78,6 +78,12 @@ export interface ReplicatedItem {
   internalId?: string;
   /** Modernized items: the VMware site's run-as account Site Recovery reaches the VM with. */
   runAsAccountId?: string;
+  /** The VMware datastores the VM was on (classic `datastores`, modernized `discoveredVmDetails.datastores`). */
+  sourceDatastores?: readonly string[];
+  /** The vCenter that discovered the VM (modernized `discoveredVmDetails.vCenterId`). */
+  sourceVcenterId?: string;
+  /** Total size of the VM's protected disks, when Site Recovery reports it. */
+  diskBytes?: number;
   /** Seed disks this item still uses (`seedManagedDiskId` of its protected disks): never leftovers. */
   seedDiskIds?: readonly string[];
   policyId?: string;

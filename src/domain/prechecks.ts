@@ -59,11 +59,15 @@ export function actionRefusal(item: ReplicatedItem, action: ItemAction): string 
       return `${vm} has no failover to commit (state: ${state}).`;
     case 'reprotect':
       if (failbackPhase(item) === 'runningInAzure' || failbackPhase(item) === 'failedOverToAzure') {
-        return `${vm} runs in Azure: its reprotect goes to on-premises, which this extension does not offer yet (use the Azure portal).`;
+        return `${vm} runs in Azure: reprotect it to on-premises (Reprotect to On-Premises…).`;
       }
       return failbackPhase(item) === 'awaitingCommit'
         ? `${vm} must be committed before it can be reprotected.`
         : `Site Recovery does not allow reprotect of ${vm} now (state: ${state}).`;
+    case 'reprotectToOnPremises':
+      return failbackPhase(item) === 'readyToFailBack'
+        ? `${vm} already replicates to on-premises: fail it back when ready.`
+        : `${vm} does not run in Azure as a VM Site Recovery can reprotect to on-premises (state: ${state}).`;
     case 'cancelFailover':
       return `Site Recovery does not allow cancelling the failover of ${vm} now (state: ${state}).`;
     default:

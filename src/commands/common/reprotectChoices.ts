@@ -49,7 +49,6 @@ export async function chooseReprotectInputs(services: Services, scope: Scope, va
   );
   let masterTarget: { id: string; name: string } | undefined;
   let runAsAccountId: string | undefined;
-  let logStorageAccountId: string | undefined;
   if (classic) {
     const mts = fabrics.flatMap((f) => (Array.isArray(f.masterTargetServers) ? (f.masterTargetServers as Array<{ id?: string; name?: string; osType?: string }>) : []));
     masterTarget = await choose(
@@ -71,11 +70,10 @@ export async function chooseReprotectInputs(services: Services, scope: Scope, va
         (v) => v,
       )
     );
-    logStorageAccountId = items.find((i) => i.logStorageAccountId)?.logStorageAccountId ?? remembered.logStorageAccountId ?? (await askStorageAccount());
   } else {
     runAsAccountId = await chooseSiteRunAsAccount(scope, vault, items, remembered.runAsAccountId);
   }
-  const choices: ReprotectChoices = { processServerId: ps.id, policyId: policy.id, masterTargetId: masterTarget?.id, runAsAccountId, logStorageAccountId };
+  const choices: ReprotectChoices = { processServerId: ps.id, policyId: policy.id, masterTargetId: masterTarget?.id, runAsAccountId };
   await services.context.globalState.update(MEMORY_KEY, { ...memory, [vault.id.toLowerCase()]: choices });
   return { ...choices, processServerName: ps.name, policyName: policy.friendlyName, masterTargetName: masterTarget?.name };
 }
@@ -106,15 +104,3 @@ async function chooseSiteRunAsAccount(scope: Scope, vault: VaultRef, items: Repl
   return typed?.trim() || cancelled();
 }
 
-const STORAGE_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/[a-z0-9]{3,24}$/i;
-
-/** Classic reprotect needs the Azure storage account for replication logs when the item names none. */
-async function askStorageAccount(): Promise<string> {
-  const id = await vscode.window.showInputBox({
-    title: 'Reprotect: log storage account',
-    prompt: 'Resource ID of the Azure storage account for replication logs (/subscriptions/…/providers/Microsoft.Storage/storageAccounts/name)',
-    ignoreFocusOut: true,
-    validateInput: (v) => (STORAGE_ID.test(v.trim()) ? undefined : 'Enter the resource ID of a storage account.'),
-  });
-  return id?.trim() || cancelled();
-}

@@ -22,16 +22,16 @@ interface Expected {
  */
 const EXPECTED: Record<string, Expected> = {
   'InMageAzureV2:Protected': { state: 'Replicating to Azure', runsIn: 'onPremises', actions: [], nextStep: /None for failback/ },
-  'InMageAzureV2:UnplannedFailoverCommitted': { state: 'Running in Azure · reprotect to on-premises', runsIn: 'azure', actions: [], nextStep: /Reprotect to on-premises/ },
+  'InMageAzureV2:UnplannedFailoverCommitted': { state: 'Running in Azure · reprotect to on-premises', runsIn: 'azure', actions: ['reprotectToOnPremises'], nextStep: /Reprotect to on-premises/ },
   'InMageAzureV2:UnplannedFailoverCompletionFailed': { state: "Failover couldn't be completed", runsIn: 'onPremises', actions: [], nextStep: /None offered/ },
   // Recorded (V2ATestReprotect): a committed classic failover to Azure under another state name.
-  'InMageAzureV2:UnplannedFailoverStatesBegin': { state: 'Running in Azure · reprotect to on-premises', runsIn: 'azure', actions: [], nextStep: /Reprotect to on-premises/ },
+  'InMageAzureV2:UnplannedFailoverStatesBegin': { state: 'Running in Azure · reprotect to on-premises', runsIn: 'azure', actions: ['reprotectToOnPremises'], nextStep: /Reprotect to on-premises/ },
   'InMage:InitialReplicationInProgress': { state: 'Initial replication is in progress · to on-premises', runsIn: 'azure', actions: [], nextStep: /initial replication finishes/ },
   'InMageRcm:InitialReplicationRecoveryCompletionPending': { state: 'Waiting for first recovery point · to Azure', runsIn: 'onPremises', actions: [], nextStep: /initial replication finishes/ },
   'InMageRcmFailback:InitialReplicationInProgress': { state: 'Initial replication is in progress · to on-premises', runsIn: 'azure', actions: [], nextStep: /initial replication finishes/ },
   'InMageRcm:Protected': { state: 'Replicating to Azure', runsIn: 'onPremises', actions: [], nextStep: /None for failback/ },
-  'InMageRcm:UnplannedFailoverCommitPendingStatesBegin': { state: 'Failed over to Azure · commit pending', runsIn: 'azure', actions: ['commit', 'changeRecoveryPoint'], nextStep: /commit the failover to Azure/ },
-  'InMageRcm:UnplannedFailoverCommitted': { state: 'Running in Azure · reprotect to on-premises', runsIn: 'azure', actions: [], nextStep: /Reprotect to on-premises/ },
+  'InMageRcm:UnplannedFailoverCommitPendingStatesBegin': { state: 'Failed over to Azure · commit pending', runsIn: 'azure', actions: ['commit', 'changeRecoveryPoint', 'reprotectToOnPremises'], nextStep: /commit the failover to Azure/ },
+  'InMageRcm:UnplannedFailoverCommitted': { state: 'Running in Azure · reprotect to on-premises', runsIn: 'azure', actions: ['reprotectToOnPremises'], nextStep: /Reprotect to on-premises/ },
   'InMageRcm:EnablingFailed': { state: "Protection couldn't be enabled", runsIn: 'onPremises', actions: [], nextStep: /None offered/ },
   'InMageRcmFailback:Protected': { state: 'Replicating to on-premises', runsIn: 'azure', actions: ['failover'], nextStep: /Fail over from Azure/ },
   'InMageRcmFailback:CommitPendingStatesBegin': { state: 'Failed back · commit pending', runsIn: 'onPremises', actions: ['commit', 'cancelFailover', 'reprotect'], nextStep: /commit, or reprotect to Azure/ },
@@ -94,10 +94,11 @@ describe('contract (reading): recorded defects stay fixed', () => {
     return toItem(vaultOf(found.resource.id), found.resource);
   };
 
-  it('a modernized VM failed over to Azure and committed runs in Azure and is offered nothing wrong (defect 2)', () => {
+  it('a modernized VM failed over to Azure and committed runs in Azure, and is offered only its reprotect to on-premises (defect 2)', () => {
     const [e] = explainJson({ value: [recordedItems.find(({ resource }) => keyOf(resource) === 'InMageRcm:UnplannedFailoverCommitted')!.resource] });
     assert.equal(e.runsIn, 'azure');
     assert.ok(!e.actions.includes('reprotect') && !e.actions.includes('failover') && !e.actions.includes('commit'));
+    assert.deepEqual(e.actions, ['reprotectToOnPremises']);
   });
 
   it('modernized items keep the id their jobs name them by (defect 10)', () => {
@@ -135,7 +136,8 @@ describe('contract (reading): recorded jobs and plans', () => {
     for (const plan of plans) {
       const [e] = explainJson(plan);
       if (plan.properties.replicationProviders.every((p: string) => p === 'InMageRcm' || p === 'InMageAzureV2')) {
-        assert.deepEqual(e.actions, [], plan.properties.friendlyName);
+        // Its VMs can only be reprotected to on-premises (each checked), never failed "back".
+        assert.deepEqual(e.actions, ['reprotectToOnPremises'], plan.properties.friendlyName);
         assert.equal(e.failoverRequest, null);
       }
     }

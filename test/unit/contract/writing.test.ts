@@ -19,6 +19,51 @@ interface Case {
 
 const CASES: Case[] = [
   {
+    // Classic failback from Azure: unplannedFailover with InMage details, Latest.
+    post: 'V2ATestFailback.010.unplannedFailover-post.json',
+    before: 'V2ATestFailback.009.item-before-failover.json',
+    action: 'failover',
+    send: (scope, item) => scope.operations.failoverItem(item, { kind: 'latest' }),
+  },
+  {
+    // Classic reprotect to Azure after the committed failback: InMageAzureV2 details, no storage accounts.
+    post: 'V2ATestReprotect.013.rec2021-reProtect-post.json',
+    before: 'V2ATestReprotect.010.rec2021-item-before-reprotect.json',
+    action: 'reprotect',
+    send: (scope, item, body) => {
+      const d = body.properties.providerSpecificDetails;
+      return scope.operations.reprotectItem(item, { processServerId: d.processServerId, masterTargetId: d.masterTargetId, runAsAccountId: d.runAsAccountId, policyId: d.policyId });
+    },
+  },
+  {
+    // Classic reprotect of a VM running in Azure back to on-premises: InMage details.
+    post: 'V2ATestSwitchProtection.013.reProtect-post.json',
+    before: 'V2ATestSwitchProtection.010.item-before-reprotect.json',
+    action: 'reprotectToOnPremises',
+    send: (scope, item, body) => {
+      const d = body.properties.providerSpecificDetails;
+      return scope.operations.reprotectToOnPremises(item, {
+        generation: 'classic',
+        processServerId: d.processServerId,
+        masterTargetId: d.masterTargetId,
+        retentionDrive: d.retentionDrive,
+        runAsAccountId: d.runAsAccountId,
+        datastoreName: d.datastoreName,
+        policyId: d.profileId,
+      });
+    },
+  },
+  {
+    // Modernized reprotect of a VM running in Azure back to on-premises: InMageRcm details.
+    post: 'TestV2ARCMReprotect.014.reProtect-post.json',
+    before: 'TestV2ARCMReprotect.013.item-before-reProtect.json',
+    action: 'reprotectToOnPremises',
+    send: (scope, item, body) => {
+      const d = body.properties.providerSpecificDetails;
+      return scope.operations.reprotectToOnPremises(item, { generation: 'modernized', reprotectAgentId: d.reprotectAgentId, datastoreName: d.datastoreName, logStorageAccountId: d.logStorageAccountId, policyId: d.policyId });
+    },
+  },
+  {
     post: 'TestV2ARCMFailback.012.plannedFailover-post.json',
     before: 'TestV2ARCMFailback.011.item-before-plannedFailover.json',
     action: 'failover',
@@ -65,8 +110,10 @@ describe('contract (writing): the extension sends what the recorded clients sent
       assert.equal(posts.length, 1, 'one POST');
       assert.equal(pathOf(posts[0].path), pathOf(post.request.uri));
       assert.deepEqual(JSON.parse(withoutIds(JSON.stringify(posts[0].body))), JSON.parse(withoutIds(JSON.stringify(post.request.body))));
-      // The SDK pins api-version 2023-06-01; the recordings used later versions of the same API.
-      assert.ok(posts[0].apiVersion && posts[0].apiVersion <= (/api-version=([\d-]+)/.exec(post.request.uri)?.[1] ?? ''), `api-version ${posts[0].apiVersion}`);
+      // The SDK pins api-version 2023-06-01 (a stable version); the recordings used 2018-07-10 to
+      // 2026-02-01 of the same API (README: what is assumed).
+      assert.equal(posts[0].apiVersion, '2023-06-01');
+      assert.match(post.request.uri, /api-version=\d{4}-\d{2}-\d{2}$/);
     });
   }
 });

@@ -15,10 +15,10 @@ describe('failback phase and actions of each observed state', () => {
     modernAwaitingCommit: ['awaitingCommit', ['commit', 'cancelFailover', 'reprotect', 'disableProtection']],
     modernCommitted: ['needsReprotect', ['reprotect', 'disableProtection']],
     // Recorded: a modernized VM failed over to Azure and committed runs in Azure; its reprotect
-    // goes to on-premises, which no command offers yet.
-    modernInAzureCommitted: ['runningInAzure', ['disableProtection']],
-    modernInAzureCommitPending: ['failedOverToAzure', ['commit', 'changeRecoveryPoint', 'disableProtection']],
-    classicInAzureCommitted: ['runningInAzure', ['disableProtection']],
+    // goes to on-premises (allowed before commit too, as recorded for InMageRcm).
+    modernInAzureCommitted: ['runningInAzure', ['reprotectToOnPremises', 'disableProtection']],
+    modernInAzureCommitPending: ['failedOverToAzure', ['commit', 'changeRecoveryPoint', 'reprotectToOnPremises', 'disableProtection']],
+    classicInAzureCommitted: ['runningInAzure', ['reprotectToOnPremises', 'disableProtection']],
     modernToAzure: ['replicatingToAzure', ['disableProtection']],
     enablingFailed: ['notReady', ['disableProtection']],
     hyperV: ['unsupported', []],

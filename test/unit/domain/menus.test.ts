@@ -26,6 +26,7 @@ const ACTION_COMMAND: Record<ItemAction, string | undefined> = {
   commit: 'siteRecovery.commitFailover',
   cancelFailover: 'siteRecovery.cancelFailover',
   reprotect: 'siteRecovery.reprotect',
+  reprotectToOnPremises: 'siteRecovery.reprotectToOnPremises',
   changeRecoveryPoint: 'siteRecovery.changeRecoveryPoint',
   disableProtection: undefined,
 };

@@ -40,6 +40,6 @@ describe('failback prechecks', () => {
     // Recorded: a modernized failback is reprotected before commit; a classic one is not.
     assert.equal(actionRefusal(item('modernAwaitingCommit'), 'reprotect'), undefined);
     assert.match(actionRefusal(item('classicAwaitingCommit'), 'reprotect')!, /must be committed before/);
-    assert.match(actionRefusal(item('modernInAzureCommitted'), 'reprotect')!, /reprotect goes to on-premises/);
+    assert.match(actionRefusal(item('modernInAzureCommitted'), 'reprotect')!, /runs in Azure: reprotect it to on-premises/);
   });
 });

@@ -117,8 +117,10 @@ export async function reliabilityWorld(generation: Generation, connection?: Part
     const mt = fabrics.flatMap((f) => (Array.isArray(f.masterTargetServers) ? (f.masterTargetServers as Array<{ id: string }>) : []))[0];
     const runAs = fabrics.flatMap((f) => (Array.isArray(f.runAsAccounts) ? (f.runAsAccounts as Array<{ accountId: string }>) : []))[0];
     const onPrem = servers.find((s) => s.location !== 'azure') ?? servers[0];
-    const logStorage = (await items()).find((i) => i.logStorageAccountId)?.logStorageAccountId;
-    return { processServerId: onPrem.id, policyId: policies[0].id, masterTargetId: mt?.id, runAsAccountId: runAs?.accountId, logStorageAccountId: logStorage };
+    const modernized = (await items()).some((i) => i.provider === 'InMageRcmFailback');
+    // Modernized reprotect names the VMware site's run-as account its InMageRcm items carry.
+    const siteAccount = (await items()).find((i) => i.runAsAccountId)?.runAsAccountId;
+    return { processServerId: onPrem.id, policyId: policies[0].id, masterTargetId: mt?.id, runAsAccountId: modernized ? siteAccount : runAs?.accountId };
   };
 
   const dispose = (): void => {
