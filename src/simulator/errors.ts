@@ -39,9 +39,10 @@ export function asrError(status: number, info: AsrErrorInfo): SimulatorHttpError
 }
 
 /**
- * Numeric Site Recovery error codes the simulator answers with. The public documentation does not
- * list the service's code for each of these situations, so these numbers are the simulator's own
- * choice (kept in one place so clients and tests can refer to them). Messages follow ASR's style.
+ * Numeric Site Recovery error codes the simulator answers with. Assumed (not recorded): the public
+ * documentation and the recordings give no code for these situations, so the numbers are the
+ * simulator's own choice (kept in one place so clients and tests can refer to them). Messages follow
+ * ASR's style.
  */
 export const ASR_ERROR_CODES = {
   /** Reprotect job fails at its prerequisite check: the on-prem VM's agent hasn't registered yet. */
@@ -70,6 +71,8 @@ export const ASR_ERROR_CODES = {
   jobActionNotAllowed: '539511',
   /** The request body could not be read. */
   invalidRequestBody: '539512',
+  /** The reprotect names a policy of another replication provider than the one it starts. */
+  policyProviderMismatch: '539513',
 } as const;
 
 export function agentNotRegisteredError(vmName: string): AsrErrorInfo {

@@ -6,6 +6,7 @@ import * as items from './handlers/items';
 import * as jobs from './handlers/jobs';
 import * as ops from './handlers/operations';
 import * as plans from './handlers/plans';
+import * as tfo from './handlers/test-failover';
 import type { Handler } from './http-types';
 
 export interface Route {
@@ -58,6 +59,8 @@ export const ROUTES: Route[] = [
   route(`${ITEM}/failoverCancel`, { POST: actions.failoverCancel }),
   route(`${ITEM}/reProtect`, { POST: actions.reprotect }),
   route(`${ITEM}/applyRecoveryPoint`, { POST: actions.applyRecoveryPoint }),
+  route(`${ITEM}/testFailover`, { POST: tfo.testFailover }),
+  route(`${ITEM}/testFailoverCleanup`, { POST: tfo.testFailoverCleanup }),
   route(`${ITEM}/remove`, { POST: actions.disableProtection }),
   route(`${ITEM}/{action}`, { POST: actions.otherItemAction }),
 

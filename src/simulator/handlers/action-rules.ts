@@ -1,9 +1,8 @@
 import { asrError, ASR_ERROR_CODES, noRecoveryPointError } from '../errors';
 import type { HandlerContext } from '../http-types';
-import { iso } from '../ids';
-import { datastoresOf, findMasterTarget, findProcessServer, findReprotectAgent, findRunAsAccount, firstId } from '../state/infrastructure';
-import { itemId } from '../state/item-view';
-import { itemStateView } from '../state/item-states';
+import { guidFrom, iso } from '../ids';
+import { AZURE_CLOUD_ID, AZURE_VMM_ID, fabricInternalId, itemAllowedOperations, itemTargetId } from '../state/item-view';
+import { isModernized, itemStateView, replicatesToAzure } from '../state/item-states';
 import type { ItemRecord } from '../state/model';
 import { findPoint, latestPoint, recoveryPointsOf, type RecoveryPointRecord } from '../state/recovery-points';
 import { badInput, stringAt } from './common';
@@ -20,11 +19,12 @@ export function ensureAllowed(item: ItemRecord, operation: string): void {
     });
   }
   const state = itemStateView(m.provider, m.phase);
-  if (!state.allowedOperations.includes(operation)) {
+  const allowed = itemAllowedOperations(item);
+  if (!allowed.includes(operation)) {
     throw asrError(400, {
       code: ASR_ERROR_CODES.operationNotAllowed,
       message: `The operation '${operation}' isn't allowed on the virtual machine '${item.friendlyName}' in its current state '${state.protectionStateDescription}'.`,
-      possibleCauses: `The replicated item is in the state '${state.protectionState}'; allowed operations are: ${state.allowedOperations.join(', ')}.`,
+      possibleCauses: `The replicated item is in the state '${state.protectionState}'; allowed operations are: ${allowed.join(', ')}.`,
       recommendedAction: 'Refresh the item and perform one of its allowed operations.',
     });
   }
@@ -103,15 +103,16 @@ export function choosePoint(hc: HandlerContext, item: ItemRecord, choice: PointC
 }
 
 /**
- * Recovery plans with app-consistent points: each replication group (items sharing
+ * Recovery plans with app-consistent points: with multi-VM sync (InMageRcmFailback
+ * `useMultiVmSyncPoint: "True"`, and always for classic plans) each replication group (items sharing
  * multiVmGroupName) recovers to the newest app-consistent time ALL its members have.
  */
-export function choosePlanPoints(hc: HandlerContext, items: ItemRecord[], choice: PointChoice): Map<string, RecoveryPointRecord> {
+export function choosePlanPoints(hc: HandlerContext, items: ItemRecord[], choice: PointChoice, multiVmSync = true): Map<string, RecoveryPointRecord> {
   const chosen = new Map<string, RecoveryPointRecord>();
   for (const item of items) {
     chosen.set(item.name, choosePoint(hc, item, choice));
   }
-  if (choice.kind !== 'app') {
+  if (choice.kind !== 'app' || !multiVmSync) {
     return chosen;
   }
   const groups = new Map<string, ItemRecord[]>();
@@ -132,115 +133,51 @@ export function choosePlanPoints(hc: HandlerContext, items: ItemRecord[], choice
   return chosen;
 }
 
-export interface ReprotectTarget {
-  processServerId?: string;
-  masterTargetId?: string;
-  policyId?: string;
-  reprotectAgentId?: string;
-  datastoreName?: string;
-}
-
-function unknownInfra(item: ItemRecord, what: string, id: string | undefined): Error {
-  return asrError(400, {
-    code: what === 'policy' ? ASR_ERROR_CODES.unknownPolicy : ASR_ERROR_CODES.unknownInfrastructure,
-    message: `The ${what} '${id}' specified for the virtual machine '${item.friendlyName}' wasn't found.`,
-    possibleCauses: `The ${what} isn't registered with the vault, or the id is misspelt.`,
-    recommendedAction: `Pick a ${what} listed in the vault's fabric details and retry.`,
-  });
-}
-
-function requireField(item: ItemRecord, details: Record<string, unknown>, field: string): string {
-  const v = stringAt(details, field);
-  if (!v) {
-    throw badInput(`The field '${field}' is required to reprotect the virtual machine '${item.friendlyName}'.`,
-      `providerSpecificDetails.${field} is missing.`, `Retry with ${field} set.`, ASR_ERROR_CODES.missingProviderInputField);
-  }
-  return v;
+/**
+ * customDetails.affectedObjectDetails of an item job, with the keys recorded in
+ * TestV2ARCMCommit.014 / TestV2ARCM540Reprotect.016 / V2ATestSwitchProtection.014: the recovery side
+ * is Azure while the item replicates to Azure, the VMware fabric itself while it replicates back.
+ */
+export function affectedObjectDetails(hc: HandlerContext, item: ItemRecord): Record<string, string> {
+  const fabric = hc.store.fabric(item.vaultKey, item.fabric);
+  const container = fabric.containers.find((c) => c.name === item.container);
+  const modernized = isModernized(item.mutable.provider);
+  const toAzure = replicatesToAzure(item.mutable.provider);
+  const primaryProvider = modernized ? 'InMageRcm' : 'VMware';
+  const containerId = `cloud_${fabricInternalId(fabric)}`;
+  return {
+    primaryVmId: itemTargetId(item),
+    primaryVmName: item.friendlyName,
+    recoveryVmId: '',
+    recoveryVmName: item.friendlyName,
+    protectionProfileId: guidFrom(`policy/${item.policy}`),
+    primaryCloudId: containerId,
+    primaryCloudName: container?.friendlyName ?? item.container,
+    recoveryCloudId: toAzure ? AZURE_CLOUD_ID : containerId,
+    recoveryCloudName: toAzure ? 'Microsoft Azure' : container?.friendlyName ?? item.container,
+    primaryVmmId: fabricInternalId(fabric),
+    primaryVmmName: fabric.friendlyName,
+    recoveryVmmId: toAzure ? AZURE_VMM_ID : fabricInternalId(fabric),
+    recoveryVmmName: toAzure ? 'Microsoft Azure' : fabric.friendlyName,
+    primaryFabricProviderId: primaryProvider,
+    recoveryFabricProviderId: toAzure ? 'Azure' : primaryProvider,
+  };
 }
 
 /**
- * Reprotect on-premises → Azure of a committed failback item:
- * - classic (InMage committed) takes InMageAzureV2 input and needs processServerId, masterTargetId,
- *   runAsAccountId, policyId and logStorageAccountId (storageAccountId is optional: managed disks);
- * - modernized (InMageRcm committed) takes InMageRcmFailback input (processServerId + policyId, as the
- *   SDK model requires) or InMageRcm input (reprotectAgentId, datastoreName, logStorageAccountId,
- *   optional policyId — the shape real clients send for this provider pair).
- * Every id must name infrastructure of the item's fabric / a policy of the vault.
+ * customDetails.protectedItemDetails entry as recorded (V2AFailoverJob.294, TestV2ARCMTestFailover.1082):
+ * named by the VM's job target id, the recovery point by its name.
  */
-export function validateReprotect(hc: HandlerContext, item: ItemRecord, details: Record<string, unknown> | undefined): ReprotectTarget {
-  const fabric = hc.store.fabric(item.vaultKey, item.fabric);
-  const policyOk = (id: string | undefined) => {
-    if (id !== undefined && !hc.store.policy(item.vaultKey, id)) {
-      throw unknownInfra(item, 'policy', id);
-    }
-  };
-  if (item.mutable.provider === 'InMage') {
-    ensureInstanceType(item, details, ['InMageAzureV2']);
-    const d = details as Record<string, unknown>;
-    const ps = requireField(item, d, 'processServerId');
-    const mt = requireField(item, d, 'masterTargetId');
-    const account = requireField(item, d, 'runAsAccountId');
-    const policy = requireField(item, d, 'policyId');
-    requireField(item, d, 'logStorageAccountId');
-    if (!findProcessServer(fabric, ps)) throw unknownInfra(item, 'process server', ps);
-    if (!findMasterTarget(fabric, mt)) throw unknownInfra(item, 'master target server', mt);
-    if (!findRunAsAccount(fabric, account)) throw unknownInfra(item, 'run-as account', account);
-    policyOk(policy);
-    return { processServerId: ps, masterTargetId: mt, policyId: policy };
-  }
-  const kind = ensureInstanceType(item, details, ['InMageRcmFailback', 'InMageRcm']);
-  const d = details as Record<string, unknown>;
-  if (kind === 'InMageRcmFailback') {
-    const ps = requireField(item, d, 'processServerId');
-    const policy = requireField(item, d, 'policyId');
-    if (!findProcessServer(fabric, ps)) throw unknownInfra(item, 'process server', ps);
-    policyOk(policy);
-    return { processServerId: ps, policyId: policy };
-  }
-  const agentId = requireField(item, d, 'reprotectAgentId');
-  const datastore = requireField(item, d, 'datastoreName');
-  requireField(item, d, 'logStorageAccountId');
-  const agent = findReprotectAgent(fabric, agentId);
-  if (!agent) throw unknownInfra(item, 'reprotect agent', agentId);
-  if (!datastoresOf(agent).includes(datastore)) throw unknownInfra(item, 'datastore', datastore);
-  const policy = stringAt(d, 'policyId');
-  policyOk(policy);
-  return { reprotectAgentId: agentId, datastoreName: datastore, policyId: policy };
-}
-
-/** Plan-level reprotect sends no input: ASR reuses the item's own infrastructure. */
-export function defaultReprotect(hc: HandlerContext, item: ItemRecord): ReprotectTarget {
-  const fabric = hc.store.fabric(item.vaultKey, item.fabric);
+export function protectedItemDetail(item: ItemRecord, rp?: RecoveryPointRecord, testVm = false): Record<string, unknown> {
   return {
-    processServerId: item.processServerId ?? firstId(fabric, 'processServers'),
-    masterTargetId: item.masterTargetId ?? firstId(fabric, 'masterTargetServers'),
-    policyId: item.policy,
-  };
-}
-
-export function affectedObjectDetails(hc: HandlerContext, item: ItemRecord): Record<string, string> {
-  return {
-    primaryVmName: item.friendlyName,
-    recoveryVmName: item.friendlyName,
-    primaryVmId: item.vmId,
-    recoveryVmId: '',
-    primaryFabricProviderId: item.mutable.provider.startsWith('InMageRcm') ? 'InMageRcmFabric' : 'VMware',
-    recoveryFabricProviderId: 'Azure',
-    protectionProfileId: item.policy,
-    replicationProtectedItemId: itemId(hc, item),
-  };
-}
-
-export function protectedItemDetail(hc: HandlerContext, item: ItemRecord, rp?: RecoveryPointRecord): Record<string, unknown> {
-  return {
-    name: item.name,
+    name: itemTargetId(item),
     friendlyName: item.friendlyName,
-    testVmName: '',
-    testVmFriendlyName: '',
-    networkConnectionStatus: '',
-    networkFriendlyName: '',
-    subnet: '',
-    recoveryPointId: rp ? `${itemId(hc, item)}/recoveryPoints/${rp.name}` : undefined,
-    recoveryPointTime: rp ? iso(rp.time) : undefined,
+    testVmName: testVm ? `${item.friendlyName}-test` : null,
+    testVmFriendlyName: testVm ? `${item.friendlyName}-test` : null,
+    networkConnectionStatus: testVm ? 'Disconnected' : null,
+    networkFriendlyName: 'dr-vnet',
+    subnet: testVm ? null : 'default',
+    recoveryPointId: rp ? rp.name : null,
+    recoveryPointTime: rp ? iso(rp.time) : null,
   };
 }

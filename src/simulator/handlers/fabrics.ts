@@ -2,10 +2,28 @@ import type { Handler, HandlerContext } from '../http-types';
 import { ok } from '../http-types';
 import { page } from '../paging';
 import type { FabricData, PolicyData } from '../scenarios/types';
-import { vaultIdOfKey } from '../state/item-view';
+import { iso, MINUTE } from '../ids';
+import { fabricInternalId, vaultIdOfKey } from '../state/item-view';
 import { notFound } from '../state/store';
 import { vaultKeyFromParams } from './common';
 
+/** Scenario heartbeats written '$recent' are shown as a couple of minutes before "now", so the infrastructure looks alive. */
+function freshen(value: unknown, recent: string): unknown {
+  if (value === RECENT) {
+    return recent;
+  }
+  if (Array.isArray(value)) {
+    return value.map((v) => freshen(v, recent));
+  }
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, freshen(v, recent)]));
+  }
+  return value;
+}
+
+const RECENT = '$recent';
+
+/** The fabric with the keys recorded in TestV2ARCM540Reprotect.003 / v2aFailbackReprotect.003. */
 function fabricView(hc: HandlerContext, vaultKey: string, f: FabricData): Record<string, unknown> {
   const vaultId = vaultIdOfKey(hc, vaultKey);
   const vault = hc.store.vaults.get(vaultKey);
@@ -17,10 +35,10 @@ function fabricView(hc: HandlerContext, vaultKey: string, f: FabricData): Record
     properties: {
       friendlyName: f.friendlyName,
       encryptionDetails: { kekState: 'None', kekCertThumbprint: null, kekCertExpiryDate: null },
-      rolloverEncryptionDetails: { kekState: 'None' },
-      internalIdentifier: f.name,
+      rolloverEncryptionDetails: { kekState: 'None', kekCertThumbprint: null },
+      internalIdentifier: fabricInternalId(f),
       bcdrState: 'Valid',
-      customDetails: f.customDetails,
+      customDetails: freshen(f.customDetails, iso(hc.clock.now() - 2 * MINUTE)),
       healthErrorDetails: [],
       health: 'Normal',
     },

@@ -2,17 +2,18 @@ import { asrError, ASR_ERROR_CODES } from '../errors';
 import type { Handler, HandlerContext, SimRequest, SimResponse } from '../http-types';
 import { JOB_TEMPLATES, type JobAction } from '../jobs/templates';
 import { accepted } from '../lro';
-import { itemId } from '../state/item-view';
+import { itemTargetId } from '../state/item-view';
 import type { ItemRecord } from '../state/model';
 import type { RecoveryPointRecord } from '../state/recovery-points';
 import {
   affectedObjectDetails, choosePoint, ensureAllowed, ensureDirection, ensureInstanceType,
-  protectedItemDetail, readPointChoice, validateReprotect,
+  protectedItemDetail, readPointChoice, type PointChoice,
 } from './action-rules';
-import { jsonBody, objectAt, stringAt, vaultKeyFromParams } from './common';
+import { badInput, jsonBody, objectAt, stringAt, vaultKeyFromParams } from './common';
+import { validateReprotect } from './reprotect-rules';
 
-function startItemJob(hc: HandlerContext, req: SimRequest, item: ItemRecord, action: JobAction,
-  input: Record<string, unknown>, customDetails: Record<string, unknown>): SimResponse {
+export function startItemJob(hc: HandlerContext, req: SimRequest, item: ItemRecord, action: JobAction,
+  input: Record<string, unknown>, customDetails: Record<string, unknown>, skip?: string[]): SimResponse {
   const t = JOB_TEMPLATES[action];
   const job = hc.engine.create({
     vaultKey: item.vaultKey,
@@ -21,9 +22,10 @@ function startItemJob(hc: HandlerContext, req: SimRequest, item: ItemRecord, act
     action,
     items: [item],
     stages: [[{ itemName: item.name, tasks: t.tasks }]],
-    target: { id: item.vmId, name: item.friendlyName, type: 'ProtectionEntity' },
+    target: { id: itemTargetId(item), name: item.friendlyName, type: 'ProtectionEntity' },
     customDetails,
     input,
+    skip,
   });
   return accepted(hc, req, {
     id: job.name,
@@ -33,52 +35,85 @@ function startItemJob(hc: HandlerContext, req: SimRequest, item: ItemRecord, act
   });
 }
 
-function target(hc: HandlerContext, p: Record<string, string>): ItemRecord {
+export function target(hc: HandlerContext, p: Record<string, string>): ItemRecord {
   return hc.store.item(vaultKeyFromParams(hc, p), p.fabric, p.container, p.item);
 }
 
+/**
+ * FailoverJobDetails: the recorded classic failover to Azure lists its VM (V2AFailoverJob.294), the
+ * failback and modernized failovers list none (V2ATestFailback.605, TestV2ARCMFailover.1121).
+ */
 function failoverDetails(hc: HandlerContext, item: ItemRecord, rp?: RecoveryPointRecord): Record<string, unknown> {
   return {
     instanceType: 'FailoverJobDetails',
+    protectedItemDetails: item.mutable.provider === 'InMageAzureV2' ? [protectedItemDetail(item, rp)] : [],
     affectedObjectDetails: affectedObjectDetails(hc, item),
-    protectedItemDetails: [protectedItemDetail(hc, item, rp)],
   };
 }
 
-function notSimulated(item: ItemRecord, operation: string): Error {
+/** Commit and cancel report AsrJobDetails (TestV2ARCMCommit.014, TestV2ARCMCancelFailover.013). */
+function asrJobDetails(hc: HandlerContext, item: ItemRecord): Record<string, unknown> {
+  return { instanceType: 'AsrJobDetails', affectedObjectDetails: affectedObjectDetails(hc, item) };
+}
+
+export function notSimulated(item: ItemRecord, operation: string): Error {
   return asrError(400, {
     code: ASR_ERROR_CODES.operationNotAllowed,
     message: `The operation '${operation}' on the virtual machine '${item.friendlyName}' (${item.mutable.provider}) isn't available in the simulator.`,
-    possibleCauses: 'The simulator models the VMware failback cycle (failover from Azure, commit, reprotect to Azure).',
+    possibleCauses: 'The simulator models failover, test failover, commit, cancel, change recovery point, reprotect and disable replication.',
     recommendedAction: 'Use the Azure portal or a real vault for this operation.',
   });
 }
 
-/** POST .../unplannedFailover — classic failback: InMage item, failover from Azure to on-premises. */
+/** A given recovery point id, or the newest point (what ASR's "latest processed" default means). */
+function pointFromId(item: ItemRecord, id: string | undefined): PointChoice {
+  return id ? readPointChoice(item, 'Custom', id, ['Custom']) : { kind: 'latest' };
+}
+
+/**
+ * POST .../unplannedFailover:
+ * - InMage: classic failback from Azure (FACTS.md: PrimaryToRecovery, {instanceType: InMage, recoveryPointType});
+ * - InMageAzureV2: classic failover to Azure (V2AFailoverJob.010: {instanceType: InMageAzureV2}, optional recoveryPointId);
+ * - InMageRcm: modernized failover to Azure (TestV2ARCMFailover.012: {instanceType: InMageRcm, performShutdown}).
+ * Shutting down the source is skipped unless asked for (sourceSiteOperations / performShutdown), as recorded.
+ */
 export const unplannedFailover: Handler = (hc, p, req) => {
   const item = target(hc, p);
   const props = objectAt(jsonBody(req), 'properties') ?? {};
   ensureAllowed(item, 'UnplannedFailover');
-  if (item.mutable.provider !== 'InMage') {
-    throw notSimulated(item, 'UnplannedFailover');
-  }
   const details = objectAt(props, 'providerSpecificDetails');
-  ensureInstanceType(item, details, ['InMage']);
+  const provider = item.mutable.provider;
+  ensureInstanceType(item, details, [provider]);
   ensureDirection(item, props['failoverDirection'], 'PrimaryToRecovery');
-  const choice = readPointChoice(item, stringAt(details, 'recoveryPointType') ?? 'LatestTime', stringAt(details, 'recoveryPointId'),
-    ['LatestTime', 'LatestTag', 'Custom']);
-  const rp = choosePoint(hc, item, choice);
-  return startItemJob(hc, req, item, 'unplannedFailover', { points: { [item.name]: rp.name } }, failoverDetails(hc, item, rp));
+  const noSourceSide = props['sourceSiteOperations'] === 'Required' ? [] : ['VmShutdownVmOnPrimary', 'VmPrepareForUnPlannedFailover'];
+  if (provider === 'InMage') {
+    const choice = readPointChoice(item, stringAt(details, 'recoveryPointType') ?? 'LatestTime', stringAt(details, 'recoveryPointId'),
+      ['LatestTime', 'LatestTag', 'Custom']);
+    const rp = choosePoint(hc, item, choice);
+    return startItemJob(hc, req, item, 'unplannedFailover', { points: { [item.name]: rp.name } }, failoverDetails(hc, item, rp), noSourceSide);
+  }
+  const rp = choosePoint(hc, item, pointFromId(item, stringAt(details, 'recoveryPointId')));
+  if (provider === 'InMageAzureV2') {
+    return startItemJob(hc, req, item, 'failoverToAzure', { points: { [item.name]: rp.name } }, failoverDetails(hc, item, rp), noSourceSide);
+  }
+  const skip = stringAt(details, 'performShutdown')?.toLowerCase() === 'true' ? [] : ['VmShutdownVmOnPrimary'];
+  return startItemJob(hc, req, item, 'failoverToAzureRcm', { points: { [item.name]: rp.name } }, failoverDetails(hc, item, rp), skip);
 };
 
-/** POST .../plannedFailover — modernized failback: InMageRcmFailback item. */
+/**
+ * POST .../plannedFailover — modernized failback: InMageRcmFailback item. The recorded request has no
+ * failoverDirection (TestV2ARCMFailback.012; the cmdlet removes it).
+ */
 export const plannedFailover: Handler = (hc, p, req) => {
   const item = target(hc, p);
   const props = objectAt(jsonBody(req), 'properties') ?? {};
   ensureAllowed(item, 'PlannedFailover');
   const details = objectAt(props, 'providerSpecificDetails');
   ensureInstanceType(item, details, ['InMageRcmFailback']);
-  ensureDirection(item, props['failoverDirection'], 'PrimaryToRecovery');
+  // Assumed (not recorded): a direction, when sent, may be either value (the item's frame or the plan's).
+  if (props['failoverDirection'] !== 'RecoveryToPrimary') {
+    ensureDirection(item, props['failoverDirection'], 'PrimaryToRecovery');
+  }
   const choice = readPointChoice(item, stringAt(details, 'recoveryPointType'), undefined, ['CrashConsistent', 'ApplicationConsistent']);
   const rp = choosePoint(hc, item, choice);
   item.mutable.lastPlannedFailoverStartTime = hc.clock.now();
@@ -89,41 +124,58 @@ export const failoverCommit: Handler = (hc, p, req) => {
   const item = target(hc, p);
   jsonBody(req);
   ensureAllowed(item, 'Commit');
-  return startItemJob(hc, req, item, 'commit', {}, failoverDetails(hc, item));
+  return startItemJob(hc, req, item, 'commit', {}, asrJobDetails(hc, item));
 };
 
 export const failoverCancel: Handler = (hc, p, req) => {
   const item = target(hc, p);
   jsonBody(req);
   ensureAllowed(item, 'CancelFailover');
-  return startItemJob(hc, req, item, 'cancelFailover', {}, failoverDetails(hc, item));
+  return startItemJob(hc, req, item, 'cancelFailover', {}, asrJobDetails(hc, item));
 };
 
-/** POST .../reProtect — on-premises → Azure after a committed failback (see validateReprotect). */
+/**
+ * POST .../reProtect — both directions, input per provider (see reprotect-rules.ts). The job commits
+ * a failover still pending (TestV2ARCM540Reprotect); with nothing to commit that task is skipped
+ * (V2ATestSwitchProtection.014: "Other").
+ */
 export const reprotect: Handler = (hc, p, req) => {
   const item = target(hc, p);
   const props = objectAt(jsonBody(req), 'properties') ?? {};
   ensureAllowed(item, 'SwitchProtection');
-  ensureDirection(item, props['failoverDirection'], 'RecoveryToPrimary');
-  const reprotectTarget = validateReprotect(hc, item, objectAt(props, 'providerSpecificDetails'));
+  const reprotectTarget = validateReprotect(hc, item, props);
+  const skip = item.mutable.phase === 'FailedOver' ? [] : ['VmCommitFailover'];
   return startItemJob(hc, req, item, 'reprotect', { reprotect: { [item.name]: reprotectTarget } }, {
+    newReplicationProtectedItemId: null,
     instanceType: 'SwitchProtectionJobDetails',
     affectedObjectDetails: affectedObjectDetails(hc, item),
-    newReplicationProtectedItemId: itemId(hc, item),
-  });
+  }, skip);
 };
 
-/** POST .../applyRecoveryPoint — change the recovery point of a failed-over (uncommitted) VM. */
+/** ApplyRecoveryPointProviderSpecificInput exists for these VMware providers only (the cmdlet refuses InMage and InMageRcmFailback). */
+const APPLY_POINT_INPUTS = ['InMageAzureV2', 'InMageRcm'];
+
+/** POST .../applyRecoveryPoint — change the recovery point of a VM failed over to Azure (commit pending). */
 export const applyRecoveryPoint: Handler = (hc, p, req) => {
   const item = target(hc, p);
   const props = objectAt(jsonBody(req), 'properties') ?? {};
+  const details = objectAt(props, 'providerSpecificDetails');
+  const given = stringAt(details, 'instanceType');
+  if (!given || !APPLY_POINT_INPUTS.includes(given)) {
+    throw badInput(
+      `The replication provider input '${given ?? '(none)'}' is invalid for changing the recovery point of the virtual machine '${item.friendlyName}'.`,
+      `ApplyRecoveryPointProviderSpecificInput has no '${given ?? '(none)'}' input; the VMware inputs are ${APPLY_POINT_INPUTS.join(' and ')}.`,
+      'Change the recovery point only of a VM that failed over to Azure, with the input of its provider.',
+    );
+  }
+  ensureInstanceType(item, details, [item.mutable.provider]);
   ensureAllowed(item, 'ChangePit');
-  const choice = readPointChoice(item, 'Custom', stringAt(props, 'recoveryPointId'), ['Custom']);
-  const rp = choosePoint(hc, item, choice);
+  const id = stringAt(props, 'recoveryPointId') ?? stringAt(details, 'recoveryPointId');
+  const rp = choosePoint(hc, item, readPointChoice(item, 'Custom', id, ['Custom']));
   return startItemJob(hc, req, item, 'changePit', { points: { [item.name]: rp.name } }, failoverDetails(hc, item, rp));
 };
 
-/** POST .../remove (SDK beginDelete) — disable replication; a failed-back VM leaves its seed disks. */
+/** POST .../remove (SDK beginDelete) — disable replication; a VM that replicated to Azure leaves its seed disks. */
 export const disableProtection: Handler = (hc, p, req) => {
   const item = target(hc, p);
   const props = objectAt(jsonBody(req), 'properties') ?? {};
@@ -137,13 +189,10 @@ export const disableProtection: Handler = (hc, p, req) => {
     });
   }
   ensureAllowed(item, 'DisableProtection');
-  return startItemJob(hc, req, item, 'disableProtection', {}, {
-    instanceType: 'AsrJobDetails',
-    affectedObjectDetails: affectedObjectDetails(hc, item),
-  });
+  return startItemJob(hc, req, item, 'disableProtection', {}, asrJobDetails(hc, item));
 };
 
-/** Any other item action the SDK has (testFailover, repairReplication, ...). */
+/** Any other item action the SDK has (repairReplication, ...). */
 export const otherItemAction: Handler = (hc, p, req) => {
   const item = target(hc, p);
   jsonBody(req);

@@ -55,7 +55,7 @@ export const listItemsInContainer: Handler = (hc, p, req) => {
 /** Builds views only for the page sent (lists can hold thousands of items). */
 function pageOfViews(hc: HandlerContext, req: Parameters<Handler>[2], items: ItemRecord[]): unknown {
   const paged = page(req, items, hc.config.pageSize);
-  return { value: paged.value.map((i) => itemView(hc, i)), nextLink: paged.nextLink };
+  return { value: paged.value.map((i) => itemView(hc, i, 'list')), nextLink: paged.nextLink };
 }
 
 export const getItem: Handler = (hc, p) => {
@@ -67,7 +67,7 @@ export function pointView(hc: HandlerContext, item: ItemRecord, rp: RecoveryPoin
   const provider = item.mutable.provider;
   const details =
     provider === 'InMageAzureV2' || provider === 'InMageRcm'
-      ? { instanceType: provider, isMultiVmSyncPoint: item.multiVmGroupName && rp.type === 'AppConsistent' ? 'True' : 'False' }
+      ? { instanceType: provider, isMultiVmSyncPoint: item.multiVmGroupName && rp.type === 'AppConsistent' ? 'true' : 'false' }
       : undefined;
   return {
     id: `${itemId(hc, item)}/recoveryPoints/${rp.name}`,

@@ -1,7 +1,6 @@
 import type { HandlerContext } from '../http-types';
-import { iso, NO_SCENARIO_TIME } from '../ids';
-import { itemId, vaultIdOfKey } from '../state/item-view';
-import { itemStateView } from '../state/item-states';
+import { iso } from '../ids';
+import { itemAllowedOperations, itemId, itemTargetId, vaultIdOfKey } from '../state/item-view';
 import type { ItemRecord, PlanRecord } from '../state/model';
 
 export function planItems(hc: HandlerContext, plan: PlanRecord): ItemRecord[] {
@@ -11,13 +10,20 @@ export function planItems(hc: HandlerContext, plan: PlanRecord): ItemRecord[] {
     .filter((i): i is ItemRecord => i !== undefined);
 }
 
+/**
+ * Operations of a single VM only: a plan of Protected InMageRcm VMs offers [UnplannedFailover,
+ * TestFailover] without their DisableProtection (TestV2ARCMRecoveryPlan.016).
+ * Assumed (not recorded): CompleteMigration and ChangePit are item-only too.
+ */
+const ITEM_ONLY = new Set(['DisableProtection', 'CompleteMigration', 'ChangePit', 'RepairReplication']);
+
 /** The RecoveryPlan resource; its allowed operations are those every member VM allows. */
 export function planView(hc: HandlerContext, plan: PlanRecord): Record<string, unknown> {
   const vaultId = vaultIdOfKey(hc, plan.vaultKey);
   const items = planItems(hc, plan);
   const allowed = items.length
     ? items
-        .map((i) => itemStateView(i.mutable.provider, i.mutable.phase, i.mutable.busy?.scenarioName).allowedOperations)
+        .map((i) => itemAllowedOperations(i).filter((o) => !ITEM_ONLY.has(o)))
         .reduce((acc, ops) => acc.filter((o) => ops.includes(o)))
     : [];
   const primaryFabric = items[0] ? hc.store.fabric(plan.vaultKey, items[0].fabric) : undefined;
@@ -30,18 +36,20 @@ export function planView(hc: HandlerContext, plan: PlanRecord): Record<string, u
       friendlyName: plan.friendlyName,
       primaryFabricId: primaryFabric ? `${vaultId}/replicationFabrics/${primaryFabric.name}` : undefined,
       primaryFabricFriendlyName: primaryFabric?.friendlyName,
-      recoveryFabricId: `${vaultId}/replicationFabrics/Microsoft Azure`,
+      // Recorded as the bare name (TestV2ARCMRecoveryPlan.016).
+      recoveryFabricId: 'Microsoft Azure',
       recoveryFabricFriendlyName: 'Microsoft Azure',
       failoverDeploymentModel: 'ResourceManager',
       replicationProviders: [...new Set(items.map((i) => i.mutable.provider))],
       allowedOperations: plan.busy ? [] : allowed,
       lastPlannedFailoverTime: plan.lastPlannedFailoverTime !== undefined ? iso(plan.lastPlannedFailoverTime) : undefined,
       lastUnplannedFailoverTime: plan.lastUnplannedFailoverTime !== undefined ? iso(plan.lastUnplannedFailoverTime) : undefined,
+      // Recorded: null with nothing running (TestV2ARCMRecoveryPlan.016). Assumed (not recorded): the running job's scenario.
       currentScenario: plan.busy
         ? { scenarioName: plan.busy.scenarioName, jobId: `${vaultId}/replicationJobs/${plan.busy.jobName}`, startTime: iso(plan.busy.startTime) }
-        : { scenarioName: 'None', jobId: `${vaultId}/replicationJobs/None`, startTime: NO_SCENARIO_TIME },
-      currentScenarioStatus: plan.busy ? 'InProgress' : 'Succeeded',
-      currentScenarioStatusDescription: plan.busy ? 'In progress' : 'Completed',
+        : null,
+      currentScenarioStatus: plan.busy ? 'InProgress' : null,
+      currentScenarioStatusDescription: plan.busy ? 'In progress' : null,
       groups: plan.groups.map((g) => ({
         groupType: g.groupType,
         // Not an ARM field: ASR's portal shows boot groups as "Group 1", "Group 2", ...
@@ -49,7 +57,8 @@ export function planView(hc: HandlerContext, plan: PlanRecord): Record<string, u
         replicationProtectedItems: g.items
           .map((n) => hc.store.findItem(plan.vaultKey, n))
           .filter((i): i is ItemRecord => i !== undefined)
-          .map((i) => ({ id: itemId(hc, i), virtualMachineId: i.vmId })),
+          // Recorded: a modernized VM is named by its internalIdentifier (TestV2ARCMRecoveryPlan.013).
+          .map((i) => ({ id: itemId(hc, i), virtualMachineId: itemTargetId(i) })),
         startGroupActions: [],
         endGroupActions: [],
       })),

@@ -24,6 +24,8 @@ export interface JobSpec {
   target: { id: string; name: string; type: 'ProtectionEntity' | 'RecoveryPlan' };
   customDetails: Record<string, unknown>;
   input: Record<string, unknown>;
+  /** Names of tasks the request made unnecessary: reported as skipped ("Other"). */
+  skip?: string[];
 }
 
 type Pending = { at: number; job: JobRecord; apply: () => void };
@@ -53,12 +55,10 @@ export class JobEngine {
         let offset = stageStart;
         const item = lane.itemName ? spec.items.find((i) => i.name === lane.itemName) : undefined;
         for (const t of lane.tasks) {
-          if (t.windowsOnly && item?.osType !== 'Windows') {
-            continue;
-          }
           const duration = Math.max(1, Math.round(t.seconds * 1000 * scale));
           tasks.push({
-            taskId: newGuid(),
+            // Item jobs carry ASR's fixed task ids; a plan job repeats tasks per VM, so they get GUIDs.
+            taskId: spec.target.type === 'ProtectionEntity' && t.taskId ? t.taskId : newGuid(),
             name: t.name,
             friendlyName: spec.target.type === 'RecoveryPlan' && item ? `${t.friendlyName} (${item.friendlyName})` : t.friendlyName,
             startOffset: offset,
@@ -67,6 +67,7 @@ export class JobEngine {
             errors: [],
             itemName: item?.name,
             effect: t.effect,
+            skipped: spec.skip?.includes(t.name) || undefined,
           });
           offset += duration;
         }
@@ -178,7 +179,7 @@ export class JobEngine {
       for (const task of job.tasks) {
         const start = base + task.startOffset;
         if (task.state === 'NotStarted') {
-          consider({ at: start, job, apply: () => this.startTask(task, start) });
+          consider({ at: start, job, apply: () => this.startTask(job, task, start) });
         } else if (task.state === 'InProgress') {
           const end = start + task.duration;
           consider({ at: end, job, apply: () => this.endTask(job, task, end) });
@@ -197,10 +198,23 @@ export class JobEngine {
     }
   }
 
-  private startTask(task: TaskRecord, at: number): void {
+  private startTask(job: JobRecord, task: TaskRecord, at: number): void {
+    if (task.skipped) {
+      // A skipped task keeps the unset times (V2AFailoverJob.294).
+      task.state = 'Other';
+      this.ctx.emit('task', task.taskId, at);
+      this.succeedIfDone(job, at);
+      return;
+    }
     task.state = 'InProgress';
     task.startTime = at;
     this.ctx.emit('task', task.taskId, at);
+  }
+
+  private succeedIfDone(job: JobRecord, at: number): void {
+    if (job.state === 'InProgress' && job.tasks.every((t) => t.state === 'Succeeded' || t.state === 'Other')) {
+      this.succeed(job, at);
+    }
   }
 
   private endTask(job: JobRecord, task: TaskRecord, at: number): void {
@@ -210,7 +224,7 @@ export class JobEngine {
     if (item) {
       this.ctx.emit('item', itemId(this.ctx, item), at);
       const registersAt = agentRegisteredAt(this.ctx, item);
-      if (task.effect === 'startOnPremVm' && registersAt !== undefined) {
+      if ((task.effect === 'startOnPremVm' || task.effect === 'startAzureVm') && registersAt !== undefined) {
         this.agentTimers.push({ at: registersAt, item });
       }
     }
@@ -225,9 +239,7 @@ export class JobEngine {
     }
     task.state = 'Succeeded';
     this.ctx.emit('task', task.taskId, at);
-    if (job.tasks.every((t) => t.state === 'Succeeded')) {
-      this.succeed(job, at);
-    }
+    this.succeedIfDone(job, at);
   }
 
   private succeed(job: JobRecord, at: number): void {

@@ -1,9 +1,10 @@
 import type { SimContext } from '../context';
 import { iso, UNSET_TIME } from '../ids';
 import type { JobErrorRecord, JobRecord, JobState, TaskRecord } from '../state/model';
-import { vaultIdOfKey } from '../state/item-view';
+import { itemTargetId, vaultIdOfKey } from '../state/item-view';
 
-const STATE_DESCRIPTION: Record<JobState, string> = {
+const STATE_DESCRIPTION: Record<JobState | 'Other', string> = {
+  Other: 'Skipped',
   NotStarted: 'NotStarted',
   InProgress: 'InProgress',
   Succeeded: 'Completed',
@@ -57,8 +58,25 @@ export function jobView(ctx: SimContext, job: JobRecord): Record<string, unknown
   };
 }
 
+/**
+ * A task as recorded: item jobs carry `customDetails: {instanceType: "TaskDetails"}` and
+ * `groupTaskCustomDetails: null` (TestV2ARCMCommit.014). Assumed (not recorded): plan jobs name each
+ * task's VM in JobTaskDetails.
+ */
 function taskView(ctx: SimContext, job: JobRecord, jobId: string, t: TaskRecord): Record<string, unknown> {
   const item = t.itemName ? ctx.store.findItem(job.vaultKey, t.itemName) : undefined;
+  const customDetails = job.targetInstanceType === 'RecoveryPlan'
+    ? {
+      instanceType: 'JobTaskDetails',
+      jobTask: {
+        jobId,
+        jobFriendlyName: job.friendlyName,
+        targetObjectId: item ? itemTargetId(item) : job.targetObjectId,
+        targetObjectName: item?.friendlyName ?? job.targetObjectName,
+        targetInstanceType: 'ProtectionEntity',
+      },
+    }
+    : { instanceType: 'TaskDetails' };
   return {
     taskId: t.taskId,
     name: t.name,
@@ -69,16 +87,8 @@ function taskView(ctx: SimContext, job: JobRecord, jobId: string, t: TaskRecord)
     state: t.state,
     stateDescription: STATE_DESCRIPTION[t.state],
     taskType: 'TaskDetails',
-    customDetails: {
-      instanceType: 'JobTaskDetails',
-      jobTask: {
-        jobId,
-        jobFriendlyName: job.friendlyName,
-        targetObjectId: item?.vmId ?? job.targetObjectId,
-        targetObjectName: item?.friendlyName ?? job.targetObjectName,
-        targetInstanceType: 'ProtectionEntity',
-      },
-    },
+    customDetails,
+    groupTaskCustomDetails: null,
     errors: t.errors.map((e) => errorView(e, job)),
   };
 }

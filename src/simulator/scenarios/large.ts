@@ -11,7 +11,7 @@ export interface LargeOptions {
 /** A mix of failback states, cycled through the generated VMs. */
 const MIX: [ReplicationProvider, ItemPhase][] = [
   ['InMage', 'Protected'], ['InMage', 'Protected'], ['InMage', 'Protected'], ['InMage', 'FailedOver'],
-  ['InMage', 'Committed'], ['InMageAzureV2', 'Protected'],
+  ['InMage', 'Committed'], ['InMageAzureV2', 'Protected'], ['InMageAzureV2', 'Committed'],
 ];
 
 /**
@@ -29,6 +29,7 @@ export function largeScenario(opts: LargeOptions = {}): ScenarioData {
   const vaults = Array.from({ length: vaultCount }, (_, v) => {
     const fabrics = Array.from({ length: fabricCount }, (_, f) => ({
       ...template.fabrics[0],
+      internalIdentifier: undefined,
       name: `cs-${String(f + 1).padStart(2, '0')}`,
       friendlyName: `cs-${String(f + 1).padStart(2, '0')}`,
       containers: Array.from({ length: containerCount }, (_, c) => ({

@@ -5,12 +5,17 @@
 export type ReplicationProvider = 'InMage' | 'InMageAzureV2' | 'InMageRcm' | 'InMageRcmFailback';
 
 /**
- * Where an item stands in the failback cycle:
- * - Protected: replicating (InMage / InMageRcmFailback: Azure → on-prem; InMageAzureV2 / InMageRcm: on-prem → Azure)
- * - FailedOver: failback failover done, waiting for commit (or cancel)
- * - Committed: failover committed, waiting for reprotect (SwitchProtection)
+ * Where an item stands in its replication cycle. The direction comes from the provider
+ * (InMageAzureV2 / InMageRcm: on-premises → Azure; InMage / InMageRcmFailback: Azure → on-premises):
+ * - InitialReplication: replication set up, no recovery point yet; only DisableProtection
+ * - Protected: replicating in the provider's direction
+ * - FailedOver: the provider's failover is done (the VM runs at the recovery side), commit pending
+ * - Committed: that failover is committed, waiting for reprotect (SwitchProtection)
+ * - FailoverStarted: InMageAzureV2's older report of a committed failover (UnplannedFailoverStatesBegin)
+ * - FailoverFailed: the failover could not be completed; the VM still runs at the primary side
+ * - EnablingFailed: enable replication failed; only DisableProtection is allowed
  */
-export type ItemPhase = 'Protected' | 'FailedOver' | 'Committed';
+export type ItemPhase = 'InitialReplication' | 'Protected' | 'FailedOver' | 'Committed' | 'FailoverStarted' | 'FailoverFailed' | 'EnablingFailed';
 
 export interface ScenarioData {
   name: string;
@@ -39,6 +44,13 @@ export interface FabricData {
   /** The fabric's `properties.customDetails` as ASR returns it (VMware / InMageRcm / Azure). */
   customDetails: Record<string, unknown>;
   containers: { name: string; friendlyName: string }[];
+  /** Fabric GUID ASR reports as `internalIdentifier` (defaults to one derived from the name). */
+  internalIdentifier?: string;
+  /**
+   * Modernized only: ids of the run-as accounts of the appliance's VMware site (Microsoft.OffAzure
+   * `.../VMwareSites/{site}/runasaccounts/{id}`). They are not part of the fabric resource.
+   */
+  siteRunAsAccountIds?: string[];
 }
 
 export interface PolicyData {
@@ -78,8 +90,10 @@ export interface ItemData {
   reprotectAgentId?: string;
   datastoreName?: string;
   diskCount?: number;
-  /** For FailedOver / Committed items: when the failback failover started the on-prem VM. */
+  /** For FailedOver / Committed items: when the failover started the VM at the recovery side. */
   failedOverMinutesAgo?: number;
+  /** Modernized: the OffAzure run-as account the appliance uses to reach the VM. */
+  runAsAccountId?: string;
 }
 
 export interface PlanData {

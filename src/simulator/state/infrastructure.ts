@@ -37,12 +37,6 @@ export function nameOf(entry: Entry | undefined): string | undefined {
   return typeof n === 'string' ? n : undefined;
 }
 
-/** The first process server / reprotect agent, used when a plan-level reprotect gives no inputs. */
-export function firstId(fabric: FabricData, key: 'processServers' | 'masterTargetServers' | 'reprotectAgents'): string | undefined {
-  const id = list(fabric, key)[0]?.['id'];
-  return typeof id === 'string' ? id : undefined;
-}
-
 export function datastoresOf(agent: Entry | undefined): string[] {
   const v = agent?.['accessibleDatastores'];
   return Array.isArray(v) ? v.map(String) : [];

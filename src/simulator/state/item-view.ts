@@ -1,12 +1,17 @@
 import type { SimContext } from '../context';
-import { iso, MINUTE, NO_SCENARIO_TIME, vaultArmId, guidFrom } from '../ids';
+import { guidFrom, iso, MINUTE, NO_SCENARIO_TIME, vaultArmId } from '../ids';
+import type { FabricData } from '../scenarios/types';
 import type { ItemRecord } from './model';
-import { itemStateView } from './item-states';
+import { isModernized, itemStateView, replicatesToAzure } from './item-states';
 import { recoveryPointsOf } from './recovery-points';
 import { providerDetails } from './provider-details';
 import { agentRegisteredAt } from './agent';
 
 const ITEM_TYPE = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems';
+
+/** Azure's own fabric and container ids in job details, the same in every recorded vault (TestV2ARCMCommit.014, V2ATFOJob.013). */
+export const AZURE_VMM_ID = '21a9403c-6ec1-44f2-b744-b4e50b792387';
+export const AZURE_CLOUD_ID = 'd38048d4-b460-4791-8ece-108395ee8478';
 
 export function vaultIdOfKey(ctx: SimContext, vaultKey: string): string {
   const v = ctx.store.vaults.get(vaultKey);
@@ -17,8 +22,30 @@ export function itemId(ctx: SimContext, item: ItemRecord): string {
   return `${vaultIdOfKey(ctx, item.vaultKey)}/replicationFabrics/${item.fabric}/replicationProtectionContainers/${item.container}/replicationProtectedItems/${item.name}`;
 }
 
-/** The ReplicationProtectedItem resource as ASR returns it. */
-export function itemView(ctx: SimContext, item: ItemRecord): Record<string, unknown> {
+/**
+ * The id jobs and recovery plans name a VM by: a modernized item's `internalIdentifier`
+ * (TestV2ARCMFailback.013, TestV2ARCMRecoveryPlan.013), a classic item's VM id (V2ATFOJob.013).
+ */
+export function itemTargetId(item: ItemRecord): string {
+  return isModernized(item.mutable.provider) ? item.mutable.internalId : item.vmId;
+}
+
+export function fabricInternalId(fabric: FabricData): string {
+  return fabric.internalIdentifier ?? guidFrom(`fabric/${fabric.name}`);
+}
+
+/** The vault's Azure fabric and its container (recoveryContainerId of items replicating to Azure). */
+export function azureFabricOf(ctx: SimContext, vaultKey: string): { fabric: string; container: string } {
+  const azure = (ctx.store.fabrics.get(vaultKey) ?? []).find((f) => f.customDetails['instanceType'] === 'Azure');
+  return { fabric: azure?.name ?? 'Microsoft Azure', container: azure?.containers[0]?.name ?? AZURE_CLOUD_ID };
+}
+
+/**
+ * The ReplicationProtectedItem resource as ASR returns it. A list answers with empty
+ * `protectedDisks` / `vmNics` / `protectedManagedDisks`; only a GET of the item fills them, as every
+ * recorded list shows (TestV2ARCMFailback.010 against .011, V2ATestSwitchProtection.008 against .010).
+ */
+export function itemView(ctx: SimContext, item: ItemRecord, view: 'get' | 'list' = 'get'): Record<string, unknown> {
   const now = ctx.clock.now();
   const m = item.mutable;
   const vaultId = vaultIdOfKey(ctx, item.vaultKey);
@@ -27,44 +54,57 @@ export function itemView(ctx: SimContext, item: ItemRecord): Record<string, unkn
   const container = fabric.containers.find((c) => c.name === item.container);
   const policy = ctx.store.policy(item.vaultKey, item.policy);
   const points = recoveryPointsOf(item, now);
-  const modernized = m.provider === 'InMageRcm' || m.provider === 'InMageRcmFailback';
+  const modernized = isModernized(m.provider);
   const healthErrors = healthErrorsOf(item, points.length, now);
   const id = itemId(ctx, item);
+  const fabricId = `${vaultId}/replicationFabrics/${item.fabric}`;
+  const toAzure = replicatesToAzure(m.provider);
+  const azure = azureFabricOf(ctx, item.vaultKey);
+  // Replicating back to on-premises, the recovery side is the VMware fabric itself (TestV2ARCM540Reprotect.014).
+  const recovery = toAzure
+    ? { fabricName: 'Microsoft Azure', fabricId: 'Microsoft Azure', containerName: 'Microsoft Azure',
+      containerId: `${vaultId}/replicationFabrics/${azure.fabric}/replicationProtectionContainers/${azure.container}` }
+    : { fabricName: fabric.friendlyName, fabricId, containerName: container?.friendlyName ?? item.container, containerId: `${fabricId}/replicationProtectionContainers/${item.container}` };
+  const testFailover = TEST_FAILOVER_STATES[m.testFailover];
+  const appliance = typeof item.processServerId === 'string' ? item.processServerId : fabricInternalId(fabric);
   return {
     id,
     name: item.name,
     type: ITEM_TYPE,
     properties: {
       friendlyName: item.friendlyName,
-      protectedItemType: 'VMwareVirtualMachine',
-      protectableItemId: `${vaultId}/replicationFabrics/${item.fabric}/replicationProtectionContainers/${item.container}/replicationProtectableItems/${item.vmId}`,
-      recoveryServicesProviderId: `${vaultId}/replicationFabrics/${item.fabric}/replicationRecoveryServicesProviders/${guidFrom(item.fabric)}`,
+      protectedItemType: '',
+      protectableItemId: modernized ? null : `${fabricId}/replicationProtectionContainers/${item.container}/replicationProtectableItems/${item.vmId}`,
+      // Recorded: the appliance's id (modernized), the configuration server's fabric id (classic).
+      recoveryServicesProviderId: `${fabricId}/replicationRecoveryServicesProviders/${modernized ? appliance : fabricInternalId(fabric)}`,
       primaryFabricFriendlyName: fabric.friendlyName,
       primaryFabricProvider: modernized ? 'InMageRcmFabric' : 'InMageFabric',
-      recoveryFabricFriendlyName: 'Microsoft Azure',
-      recoveryFabricId: `${vaultId}/replicationFabrics/Microsoft Azure`,
+      recoveryFabricFriendlyName: recovery.fabricName,
+      recoveryFabricId: recovery.fabricId,
       primaryProtectionContainerFriendlyName: container?.friendlyName ?? item.container,
-      recoveryProtectionContainerFriendlyName: 'Microsoft Azure',
+      recoveryProtectionContainerFriendlyName: recovery.containerName,
       protectionState: state.protectionState,
       protectionStateDescription: state.protectionStateDescription,
       activeLocation: state.activeLocation,
-      testFailoverState: 'None',
-      testFailoverStateDescription: 'None',
-      allowedOperations: state.allowedOperations,
-      replicationHealth: healthErrors.some((e) => e.errorLevel === 'Error') ? 'Critical' : healthErrors.length ? 'Warning' : 'Normal',
-      failoverHealth: points.length ? 'Normal' : 'Critical',
+      testFailoverState: testFailover[0],
+      testFailoverStateDescription: testFailover[1],
+      allowedOperations: itemAllowedOperations(item),
+      replicationHealth: healthErrors.some((e) => e.errorLevel === 'Error') ? 'Critical' : healthErrors.some((e) => e.errorLevel === 'Warning') ? 'Warning' : 'Normal',
+      // Recorded Normal in every state. Assumed (not recorded): Critical for a replicating VM without any point.
+      failoverHealth: m.phase === 'Protected' && points.length === 0 ? 'Critical' : 'Normal',
       healthErrors,
       policyId: `${vaultId}/replicationPolicies/${item.policy}`,
       policyFriendlyName: policy?.friendlyName ?? item.policy,
       lastSuccessfulFailoverTime: m.lastSuccessfulFailoverTime !== undefined ? iso(m.lastSuccessfulFailoverTime) : undefined,
-      // ASR sends the field with null when no test failover ran.
-      lastSuccessfulTestFailoverTime: null,
+      // The REST examples send null when no test failover ran.
+      lastSuccessfulTestFailoverTime: m.lastSuccessfulTestFailoverTime !== undefined ? iso(m.lastSuccessfulTestFailoverTime) : null,
       currentScenario: m.busy
         ? { scenarioName: m.busy.scenarioName, jobId: `${vaultId}/replicationJobs/${m.busy.jobName}`, startTime: iso(m.busy.startTime) }
         : { scenarioName: 'None', jobId: `${vaultId}/replicationJobs/None`, startTime: NO_SCENARIO_TIME },
-      failoverRecoveryPointId: m.failoverRecoveryPointId ? `${id}/recoveryPoints/${m.failoverRecoveryPointId}` : undefined,
-      providerSpecificDetails: providerDetails(ctx, item, points, now),
-      recoveryContainerId: `${vaultId}/replicationFabrics/Microsoft Azure/replicationProtectionContainers/Microsoft Azure`,
+      // Recorded: "" on an item replicating back with no failover point (V2ATestFailback.008, TestV2ARCMFailback.011), null on others.
+      failoverRecoveryPointId: m.failoverRecoveryPointId ? `${id}/recoveryPoints/${m.failoverRecoveryPointId}` : toAzure ? null : '',
+      providerSpecificDetails: providerDetails(ctx, item, points, now, view),
+      recoveryContainerId: recovery.containerId,
       eventCorrelationId: guidFrom(`${item.vmId}/events`),
       // Not an ARM field: the simulator's view of the two VMs, so practice mode can show power states.
       simulatorDetails: {
@@ -78,6 +118,28 @@ export function itemView(ctx: SimContext, item: ItemRecord): Record<string, unkn
   };
 }
 
+/**
+ * testFailoverState: "MarkedForDeletion" / "Cleaning up test environment" is what items report
+ * after a test failover was cleaned up (V2ATFOJob.010, TestV2ARCMReprotect.013).
+ */
+// Assumed (not recorded): the state between a test failover and its cleanup.
+const TEST_FAILOVER_STATES: Record<ItemRecord['mutable']['testFailover'], [string, string]> = {
+  None: ['None', 'None'],
+  Completed: ['TestFailoverCompleted', 'Test failover completed'],
+  CleanedUp: ['MarkedForDeletion', 'Cleaning up test environment'],
+};
+
+/** Assumed (not recorded): while a test failover awaits cleanup, only the cleanup (and disable) is offered. */
+function testFailoverOperations(ops: string[], tfo: ItemRecord['mutable']['testFailover'], busy: boolean): string[] {
+  return tfo === 'Completed' && !busy ? ['TestFailoverCleanup', 'DisableProtection'] : ops;
+}
+
+/** The item's allowedOperations right now (state, running job, pending test failover cleanup). */
+export function itemAllowedOperations(item: ItemRecord): string[] {
+  const m = item.mutable;
+  return testFailoverOperations(itemStateView(m.provider, m.phase, m.busy?.scenarioName).allowedOperations, m.testFailover, m.busy !== undefined);
+}
+
 function agentTime(ctx: SimContext, item: ItemRecord): string | undefined {
   const at = agentRegisteredAt(ctx, item);
   return at !== undefined && ctx.clock.now() >= at ? iso(at) : undefined;
@@ -85,8 +147,16 @@ function agentTime(ctx: SimContext, item: ItemRecord): string | undefined {
 
 function healthErrorsOf(item: ItemRecord, pointCount: number, now: number): Record<string, unknown>[] {
   const errors: Record<string, unknown>[] = [];
-  const replicating = item.mutable.phase === 'Protected' && !item.mutable.busy;
-  if (replicating && pointCount === 0) {
+  const m = item.mutable;
+  if (m.phase === 'EnablingFailed') {
+    // TestV2ARCMReprotect.011 (Rcm-W2K16-153).
+    errors.push(healthError(item, '310056', 'Error', 'Enable replication failed',
+      `Protection could not be configured for the machine '${item.friendlyName}'.`,
+      'Check the failed Enable Protection job for more information.',
+      'Resolve the issue, disable protection on the machine and then retry the enable protection operation.', now));
+  }
+  if (m.phase === 'Protected' && !m.busy && pointCount === 0) {
+    // Assumed (not recorded): the warning a replicating VM without any recovery point shows.
     errors.push(healthError(item, '325092', 'Warning', 'No app-consistent recovery point available',
       'No recovery point has been generated for the virtual machine yet.',
       'Replication may not have produced its first point, or data upload is stalled.',
@@ -109,9 +179,9 @@ function healthError(item: ItemRecord, code: string, level: string, summary: str
     possibleCauses: causes,
     recommendedAction: action,
     creationTimeUtc: iso(now - 5 * MINUTE),
-    recoveryProviderErrorMessage: '',
+    recoveryProviderErrorMessage: null,
     entityId: item.vmId,
     errorId: guidFrom(`${item.vmId}/${code}`),
-    customerResolvability: 'Allowed',
+    customerResolvability: 'NotAllowed',
   };
 }

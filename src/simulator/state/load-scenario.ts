@@ -1,8 +1,9 @@
 import { guidFrom, HOUR, MINUTE, newGuid } from '../ids';
 import type { HistoricJobData, ItemData, ScenarioData, VaultData } from '../scenarios/types';
-import { isKnownState } from './item-states';
+import { isKnownState, isModernized, replicatesToAzure } from './item-states';
 import type { ItemMutable, ItemRecord, JobRecord, VaultRecord } from './model';
 import { recoveryPointsOf } from './recovery-points';
+import { createSeedDisks } from './seed-disks';
 import { Store, vaultKeyOf } from './store';
 
 /** Builds the runtime store from scenario data, placing relative times around `now`. */
@@ -22,7 +23,7 @@ export function loadScenario(data: ScenarioData, now: number): Store {
     store.resourceGroups.add(`${v.subscriptionId}/${v.resourceGroup}`.toLowerCase());
     store.fabrics.set(key, v.fabrics);
     store.policies.set(key, v.policies);
-    store.items.set(key, v.items.map((i) => loadItem(key, i, now)));
+    store.items.set(key, v.items.map((i) => loadItem(store, v, key, i, now)));
     for (const i of v.items) {
       store.resourceGroups.add(`${v.subscriptionId}/${i.recoveryResourceGroup}`.toLowerCase());
     }
@@ -44,34 +45,54 @@ export function loadScenario(data: ScenarioData, now: number): Store {
   return store;
 }
 
-function loadItem(vaultKey: string, d: ItemData, now: number): ItemRecord {
+function loadItem(store: Store, v: VaultData, vaultKey: string, d: ItemData, now: number): ItemRecord {
   if (!isKnownState(d.provider, d.phase)) {
     throw new Error(`Scenario item '${d.name}': ${d.provider} has no state '${d.phase}' in the simulator.`);
   }
-  const towardsOnPrem = d.provider === 'InMage' || d.provider === 'InMageRcmFailback';
+  const toAzure = replicatesToAzure(d.provider);
+  const failedOver = d.phase === 'FailedOver' || d.phase === 'Committed' || d.phase === 'FailoverStarted';
   const startedAt = now - (d.failedOverMinutesAgo ?? (d.phase === 'Protected' ? 7 * 24 * 60 : 60)) * MINUTE;
+  const vmId = guidFrom(`${vaultKey}/${d.name}/vm`);
   const m: ItemMutable = {
     provider: d.provider,
     phase: d.phase,
     points: d.recoveryPoints,
     replicationStartedAt: now - 30 * 24 * HOUR,
-    azureVmPowerState: 'Running',
-    onPremVmPowerState: 'Off',
-    vmwareToolsEnabled: !towardsOnPrem,
-    hasFailedBack: !towardsOnPrem || d.phase === 'Committed',
+    // Replicating to Azure: the VM runs on-premises and has no Azure VM yet; replicating back: the reverse.
+    azureVmPowerState: toAzure ? 'NotCreated' : 'Running',
+    onPremVmPowerState: toAzure ? 'Running' : 'Off',
+    vmwareToolsEnabled: toAzure,
+    hasFailedBack: toAzure || d.phase === 'Committed',
+    internalId: guidFrom(`${vmId}/${d.provider}`),
+    seedDisks: [],
+    testFailover: 'None',
   };
-  if (d.phase === 'FailedOver') {
-    m.azureVmPowerState = 'Stopped';
-    m.onPremVmPowerState = 'Running';
-    m.onPremVmStartedAt = startedAt;
+  if (d.provider === 'InMageRcmFailback' && failedOver) {
+    // A failed-back modernized item reports its planned failover (TestV2ARCM540Reprotect.014).
+    m.lastPlannedFailoverStartTime = startedAt;
+    m.lastPlannedFailoverStatus = 'Succeeded';
+  }
+  if (d.provider === 'InMageRcmFailback') {
+    // Recorded on every failback item: lastUsedPolicyId names the policy it replicated to Azure with.
+    m.lastUsedPolicy = v.policies.find((p) => p.providerSpecificDetails['instanceType'] === 'InMageRcm')?.name;
+  }
+  if (d.phase === 'Protected' && d.failedOverMinutesAgo !== undefined) {
+    // A VM that was failed over and reprotected earlier keeps the time of that failover.
+    m.lastSuccessfulFailoverTime = startedAt;
+  }
+  if (failedOver) {
+    // The failover started the VM at the recovery side and stopped replication.
+    m.recoveredVmStartedAt = startedAt;
     m.replicationStoppedAt = startedAt - 5 * MINUTE;
     m.lastSuccessfulFailoverTime = startedAt;
-  } else if (d.phase === 'Committed' || !towardsOnPrem) {
-    m.azureVmPowerState = d.phase === 'Committed' ? 'Deleted' : 'NotCreated';
-    m.onPremVmPowerState = 'Running';
-    m.onPremVmStartedAt = startedAt;
-    m.lastSuccessfulFailoverTime = startedAt;
-    m.vmwareToolsEnabled = true;
+    if (toAzure) {
+      m.azureVmPowerState = 'Running';
+      m.onPremVmPowerState = 'Off';
+    } else {
+      m.azureVmPowerState = d.phase === 'FailedOver' ? 'Stopped' : 'Deleted';
+      m.onPremVmPowerState = 'Running';
+      m.vmwareToolsEnabled = true;
+    }
   }
   const item: ItemRecord = {
     vaultKey,
@@ -79,7 +100,7 @@ function loadItem(vaultKey: string, d: ItemData, now: number): ItemRecord {
     container: d.container,
     name: d.name,
     friendlyName: d.friendlyName,
-    vmId: guidFrom(`${vaultKey}/${d.name}/vm`),
+    vmId,
     osType: d.osType,
     osVersion: d.osVersion ?? (d.osType === 'Windows' ? 'Windows Server 2019 Datacenter' : 'Ubuntu 22.04 LTS'),
     ipAddress: d.ipAddress,
@@ -91,10 +112,14 @@ function loadItem(vaultKey: string, d: ItemData, now: number): ItemRecord {
     masterTargetId: d.masterTargetId,
     reprotectAgentId: d.reprotectAgentId,
     datastoreName: d.datastoreName,
+    runAsAccountId: d.runAsAccountId,
     mutable: m,
   };
   if (d.phase === 'FailedOver') {
     m.failoverRecoveryPointId = recoveryPointsOf(item, now)[0]?.name;
+  }
+  if (toAzure && d.phase !== 'EnablingFailed') {
+    createSeedDisks(store, item, m.replicationStartedAt, false);
   }
   return item;
 }
@@ -133,7 +158,8 @@ function loadJob(v: VaultData, vaultKey: string, j: HistoricJobData, now: number
     tasks,
     errors: tasks.flatMap((t) => t.errors),
     activityId: `${newGuid()} ActivityId: ${newGuid()}`,
-    targetObjectId: item ? guidFrom(`${vaultKey}/${item.name}/vm`) : plan ? guidFrom(`${vaultKey}/${plan.name}`) : '',
+    // Jobs name a VM as its items do: modernized by internalIdentifier, classic by VM id (see itemTargetId).
+    targetObjectId: item ? historicTargetId(vaultKey, item) : plan ? guidFrom(`${vaultKey}/${plan.name}`) : '',
     targetObjectName: item?.friendlyName ?? plan?.friendlyName ?? '',
     targetInstanceType: plan ? 'RecoveryPlan' : 'ProtectionEntity',
     customDetails: { instanceType: 'AsrJobDetails', affectedObjectDetails: item ? { primaryVmName: item.friendlyName } : {} },
@@ -143,4 +169,9 @@ function loadJob(v: VaultData, vaultKey: string, j: HistoricJobData, now: number
     action: 'historic',
     input: {},
   };
+}
+
+function historicTargetId(vaultKey: string, item: ItemData): string {
+  const vmId = guidFrom(`${vaultKey}/${item.name}/vm`);
+  return isModernized(item.provider) ? guidFrom(`${vmId}/${item.provider}`) : vmId;
 }

@@ -19,6 +19,10 @@ export interface ItemRecord {
   masterTargetId?: string;
   reprotectAgentId?: string;
   datastoreName?: string;
+  /** Modernized: the OffAzure run-as account the appliance uses to reach the VM. */
+  runAsAccountId?: string;
+  /** Modernized failback: the storage account the reprotect to on-premises named for logs. */
+  logStorageAccountId?: string;
   mutable: ItemMutable;
 }
 
@@ -33,14 +37,29 @@ export interface ItemMutable {
   busy?: { scenarioName: string; jobName: string; startTime: number };
   azureVmPowerState: 'Running' | 'Stopped' | 'Deleted' | 'NotCreated';
   onPremVmPowerState: 'Running' | 'Off';
-  onPremVmStartedAt?: number;
+  /**
+   * When the last failover started the VM at its recovery side (on-premises for a failback, in
+   * Azure for a failover to Azure); its Mobility agent registers some time later.
+   */
+  recoveredVmStartedAt?: number;
+  /** Modernized `internalIdentifier`: a new one per replication (reprotect starts a new one, as recorded). */
+  internalId: string;
+  /** Managed seed disks this replication to Azure uses (InMageRcm `protectedDisks[].seedManagedDiskId`). */
+  seedDisks: string[];
+  /** Test failover beside replication: done and waiting for cleanup, or cleaned up. */
+  testFailover: 'None' | 'Completed' | 'CleanedUp';
   vmwareToolsEnabled: boolean;
   failoverRecoveryPointId?: string;
   lastSuccessfulFailoverTime?: number;
+  lastSuccessfulTestFailoverTime?: number;
   lastPlannedFailoverStartTime?: number;
   lastPlannedFailoverStatus?: string;
-  /** Set once the item has failed back (its seed disks stay behind when protection is disabled). */
+  /**
+   * Set once the VM failed back (a committed failback, or a VM replicating to Azure again): when its
+   * replication is disabled, seed disks stay behind in Azure.
+   */
   hasFailedBack: boolean;
+  /** Name of the policy of the replication before the last reprotect (InMageRcmFailback lastUsedPolicyId). */
   lastUsedPolicy?: string;
 }
 
@@ -52,6 +71,12 @@ export interface DiskRecord {
   diskSizeGB: number;
   timeCreated: number;
   tags: Record<string, string>;
+}
+
+/** A seed disk's name and size, as the item that owns it reports it. */
+export interface SeedDisk {
+  name: string;
+  diskSizeGB: number;
 }
 
 export interface PlanRecord {
@@ -83,7 +108,10 @@ export interface TaskRecord {
   /** Schedule relative to the job's start (virtual ms). */
   startOffset: number;
   duration: number;
-  state: JobState;
+  /** 'Other' is what ASR reports for a task it skipped ("Skipped"), e.g. no source-side shutdown. */
+  state: JobState | 'Other';
+  /** Reported as skipped instead of run. */
+  skipped?: boolean;
   startTime?: number;
   endTime?: number;
   errors: JobErrorRecord[];

@@ -1,5 +1,6 @@
 import { guidFrom, MINUTE, HOUR } from '../ids';
 import type { ItemRecord } from './model';
+import type { ItemPhase } from '../scenarios/types';
 
 export type RecoveryPointKind = 'CrashConsistent' | 'AppConsistent';
 
@@ -10,6 +11,8 @@ export interface RecoveryPointRecord {
   tag?: string;
 }
 
+const NO_POINTS = new Set<ItemPhase>(['Committed', 'FailoverStarted', 'InitialReplication', 'EnablingFailed']);
+
 /** Newest crash-consistent point trails "now" by this much (the data still in flight). */
 const CRASH_LAG = 1 * MINUTE;
 
@@ -17,12 +20,13 @@ const CRASH_LAG = 1 * MINUTE;
  * The item's recovery points at virtual time `now`, newest first. Points are not stored: they are
  * derived from the item's point plan on a fixed time grid, so they keep appearing while replication
  * runs and stop when it stops, and the same point keeps its name. Committed items have none
- * (the failover purged them); items replicating again get new points from their restart time.
+ * (the failover purged them), nor have items whose replication never produced one; items
+ * replicating again get new points from their restart time.
  */
 export function recoveryPointsOf(item: ItemRecord, now: number): RecoveryPointRecord[] {
   const m = item.mutable;
   const plan = m.points;
-  if (!plan || m.phase === 'Committed') {
+  if (!plan || NO_POINTS.has(m.phase)) {
     return [];
   }
   const end = Math.min(now, m.replicationStoppedAt ?? now);

@@ -19,16 +19,20 @@ describe('simulator: classic failback through the SDK', function () {
     assert.equal(failedOver.properties?.protectionState, 'UnplannedFailoverCommitPendingStatesBegin');
     assert.ok(failedOver.properties?.allowedOperations?.includes('Commit'));
     const extras = (failedOver.properties as Record<string, any>).simulatorDetails;
-    assert.equal(extras.azureVmPowerState, 'Stopped');
+    // sourceSiteOperations NotRequired: the Azure VM is not shut down (its task is skipped, as recorded).
+    assert.equal(extras.azureVmPowerState, 'Running');
+    assert.equal(extras.onPremisesVmPowerState, 'Running');
     assert.equal(extras.vmwareToolsEnabled, true);
 
     const jobs = await collect(asr.replicationJobs.list(vault, rg, { filter: "scenarioName eq 'UnplannedFailover' and targetObjectName eq 'app-win-01'" }));
     assert.equal(jobs.length, 1);
-    assert.deepEqual(jobs[0].properties?.tasks?.map((t) => t.name), [
-      'VmUfoPrerequisitesCheck', 'VmShutdownVmOnPrimary', 'VmPrepareForUnPlannedFailover', 'VmFailover', 'VmEnableVmwareTools', 'VmFoStartVmOnSecondary',
+    // V2ATestFailback.605: the recorded tasks, shutdown and sync skipped ("Other"), about 3.5 minutes.
+    assert.deepEqual(jobs[0].properties?.tasks?.map((t) => [t.name, t.state]), [
+      ['VmUfoPrerequisitesCheck', 'Succeeded'], ['VmShutdownVmOnPrimary', 'Other'], ['VmPrepareForUnPlannedFailover', 'Other'],
+      ['VmFailover', 'Succeeded'], ['VmFoStartVmOnSecondary', 'Succeeded'],
     ]);
     const total = jobs[0].properties!.endTime!.getTime() - jobs[0].properties!.startTime!.getTime();
-    assert.ok(total >= 5 * MINUTE && total <= 8 * MINUTE, `failover took ${total / MINUTE} min`);
+    assert.ok(total >= 3 * MINUTE && total <= 8 * MINUTE, `failover took ${total / MINUTE} min`);
 
     const committed = await whileAdvancing(sim, asr.replicationProtectedItems.beginFailoverCommitAndWait(vault, rg, fabric, container, 'app-win-01', FAST_POLL), 5_000);
     assert.equal(committed.properties?.protectionState, 'UnplannedFailoverCommitted');
@@ -111,9 +115,13 @@ describe('simulator: classic failback through the SDK', function () {
       const latestApp = (ps: typeof lnx) => ps.find((p) => p.properties?.recoveryPointType === 'AppConsistent')!;
       assert.notEqual(latestApp(lnx).properties?.recoveryPointTime?.getTime(), latestApp(win).properties?.recoveryPointTime?.getTime());
 
-      const plan = await whileAdvancing(sim, asr.replicationRecoveryPlans.beginUnplannedFailoverAndWait(vault, rg, 'failback-app-tier', {
-        properties: { failoverDirection: 'PrimaryToRecovery', sourceSiteOperations: 'NotRequired', providerSpecificDetails: [{ instanceType: 'InMage', recoveryPointType: kind }] },
-      }, FAST_POLL));
+      // The plan keeps its on-premises primary fabric: failing back from Azure is RecoveryToPrimary.
+      const input = (failoverDirection: 'PrimaryToRecovery' | 'RecoveryToPrimary') => ({
+        properties: { failoverDirection, sourceSiteOperations: 'NotRequired', providerSpecificDetails: [{ instanceType: 'InMage' as const, recoveryPointType: kind }] },
+      });
+      await assert.rejects(asr.replicationRecoveryPlans.beginUnplannedFailover(vault, rg, 'failback-app-tier', input('PrimaryToRecovery')),
+        (e: RestError) => e.statusCode === 400 && e.code === ASR_ERROR_CODES.invalidFailoverDirection);
+      const plan = await whileAdvancing(sim, asr.replicationRecoveryPlans.beginUnplannedFailoverAndWait(vault, rg, 'failback-app-tier', input('RecoveryToPrimary'), FAST_POLL));
       assert.ok(plan.properties?.lastUnplannedFailoverTime);
       const chosen = async (name: string) => (await asr.replicationProtectedItems.get(vault, rg, fabric, container, name)).properties?.failoverRecoveryPointId?.split('/').pop();
       if (kind === 'LatestTag') {
@@ -128,9 +136,9 @@ describe('simulator: classic failback through the SDK', function () {
       }
       const job = (await collect(asr.replicationJobs.list(vault, rg, { filter: "targetInstanceType eq 'RecoveryPlan'" })))[0];
       assert.equal(job.properties?.state, 'Succeeded');
-      const details = job.properties?.customDetails as { protectedItemDetails: { name: string; recoveryPointId: string }[] };
+      const details = job.properties?.customDetails as { protectedItemDetails: { friendlyName: string; recoveryPointId: string }[] };
       assert.equal(details.protectedItemDetails.length, 3);
-      assert.equal(details.protectedItemDetails.find((d) => d.name === 'app-lnx-01')?.recoveryPointId.split('/').pop(), await chosen('app-lnx-01'));
+      assert.equal(details.protectedItemDetails.find((d) => d.friendlyName === 'app-lnx-01')?.recoveryPointId, await chosen('app-lnx-01'));
       sim.dispose();
     }
   });

@@ -18,8 +18,9 @@ export const MODERN = {
   rg: 'fabrikam-dr-rg',
   fabric: 'contoso-appliance01',
   container: 'cloud_8b4e3d2f-1e5c-4f9b-8d2a-3c8e6f0b2d41',
+  // One replication appliance: its process server and reprotect agent share its id, as recorded.
   ps: 'd3e4f5a6-0b1c-4d2e-8f3a-5b6c00000011',
-  agent: 'e4f5a6b7-1c2d-4e3f-9a4b-6c7d00000012',
+  agent: 'd3e4f5a6-0b1c-4d2e-8f3a-5b6c00000011',
 };
 
 export const MINUTE = 60_000;
