@@ -100,7 +100,7 @@ export class SiteRecoveryOperations {
     return this.once(plan.vault, scenario, () => this.queries.getPlan(plan.vault, plan.name), (c, o) => send(c, o, plan.vault));
   }
 
-  failoverItem(item: ReplicatedItem, choice: RecoveryPointChoice): Promise<StartedOperation> {
+  async failoverItem(item: ReplicatedItem, choice: RecoveryPointChoice): Promise<StartedOperation> {
     const request = itemFailoverRequest(item, choice);
     const { fabricName: f, containerName: c, name } = item;
     return this.onItem(item, /Failover/i, (client, o, v) =>
@@ -119,14 +119,14 @@ export class SiteRecoveryOperations {
   }
 
   /** Moves a failed-over (not yet committed) VM to another recovery point. */
-  changeRecoveryPoint(item: ReplicatedItem, recoveryPointId: string): Promise<StartedOperation> {
+  async changeRecoveryPoint(item: ReplicatedItem, recoveryPointId: string): Promise<StartedOperation> {
     const body = applyRecoveryPointRequest(item, recoveryPointId);
     return this.onItem(item, /ChangePit|ApplyRecoveryPoint|Failover/i, (client, o, v) =>
       client.replicationProtectedItems.beginApplyRecoveryPoint(v.vaultName, v.resourceGroup, item.fabricName, item.containerName, item.name, body, o),
     );
   }
 
-  reprotectItem(item: ReplicatedItem, choices: ReprotectChoices): Promise<StartedOperation> {
+  async reprotectItem(item: ReplicatedItem, choices: ReprotectChoices): Promise<StartedOperation> {
     const body = reprotectRequest(item, choices);
     return this.onItem(item, /Protection|Reprotect|ReverseReplicat/i, (client, o, v) =>
       client.replicationProtectedItems.beginReprotect(v.vaultName, v.resourceGroup, item.fabricName, item.containerName, item.name, body, o),
@@ -134,14 +134,14 @@ export class SiteRecoveryOperations {
   }
 
   /** Reprotect of a VM running in Azure back to on-premises (the failback's precondition). */
-  reprotectToOnPremises(item: ReplicatedItem, choices: ReprotectToOnPremisesChoices): Promise<StartedOperation> {
+  async reprotectToOnPremises(item: ReplicatedItem, choices: ReprotectToOnPremisesChoices): Promise<StartedOperation> {
     const body = reprotectToOnPremisesRequest(item, choices);
     return this.onItem(item, /Protection|Reprotect|ReverseReplicat/i, (client, o, v) =>
       client.replicationProtectedItems.beginReprotect(v.vaultName, v.resourceGroup, item.fabricName, item.containerName, item.name, body, o),
     );
   }
 
-  failoverPlan(plan: RecoveryPlanInfo, provider: ReplicationProvider, choice: RecoveryPointChoice): Promise<StartedOperation> {
+  async failoverPlan(plan: RecoveryPlanInfo, provider: ReplicationProvider, choice: RecoveryPointChoice): Promise<StartedOperation> {
     const request = planFailoverRequest(plan, provider, choice);
     return this.onPlan(plan, /Failover/i, (client, o, v) =>
       request.kind === 'unplanned'

@@ -4,6 +4,8 @@ import type { ProcessServerInfo, ReplicatedItem, VaultRef } from '../../domain/m
 import type { ReprotectChoices } from '../../azure/inputs';
 import type { Scope } from '../../scope';
 import { generationOf } from '../../domain/providers';
+import { policiesFor } from '../../domain/policies';
+import { listOnPremisesInfrastructure } from '../../azure/infrastructure';
 import { cancelled } from './ui';
 import { summarizeProcessServer } from '../../domain/processServers';
 
@@ -34,38 +36,38 @@ export async function chooseReprotectInputs(services: Services, scope: Scope, va
   const memory = services.context.globalState.get<Record<string, Partial<ReprotectChoices>>>(MEMORY_KEY, {});
   const remembered = memory[vault.id.toLowerCase()] ?? {};
   const classic = items.every((i) => i.provider && generationOf(i.provider) === 'classic');
-  const [servers, policies, fabrics] = await Promise.all([scope.queries.listProcessServers(vault), scope.queries.listPolicies(vault), scope.queries.listFabricDetails(vault)]);
+  const infra = await listOnPremisesInfrastructure(scope.clients, vault);
+  const servers = infra.processServers;
   // On-premises → Azure reprotect sends data through an on-premises process server; one in
   // Azure serves failback only, so it is listed last and says so.
   const ordered = [...servers].sort((a, b) => Number(a.location === 'azure') - Number(b.location === 'azure'));
   const ps = await choose('Reprotect: process server that sends data to Azure', processServerPicks(ordered), remembered.processServerId, (v) => v.id);
-  const wantedPolicy = classic ? /InMageAzureV2/i : /InMageRcm(?!Failback)/i;
-  const fitting = policies.filter((p) => !p.providerType || wantedPolicy.test(p.providerType));
+  const fitting = policiesFor(infra.policies, classic ? 'classic' : 'modernized', 'toAzure');
+  if (fitting.length === 0) throw new Error(`The vault has no ${classic ? 'InMageAzureV2' : 'InMageRcm'} replication policy to reprotect to Azure with.`);
   const policy = await choose(
     'Reprotect: replication policy',
-    (fitting.length ? fitting : policies).map((p) => ({ label: p.friendlyName, description: p.providerType, value: p })),
+    fitting.map((p) => ({ label: p.name, description: p.providerType, value: p })),
     remembered.policyId,
     (v) => v.id,
   );
   let masterTarget: { id: string; name: string } | undefined;
   let runAsAccountId: string | undefined;
   if (classic) {
-    const mts = fabrics.flatMap((f) => (Array.isArray(f.masterTargetServers) ? (f.masterTargetServers as Array<{ id?: string; name?: string; osType?: string }>) : []));
     masterTarget = await choose(
       'Reprotect: master target server',
-      mts.filter((m) => m.id).map((m) => ({ label: m.name ?? m.id!, description: m.osType, value: { id: m.id!, name: m.name ?? m.id! } })),
+      infra.masterTargets.filter((m) => m.id).map((m) => ({ label: m.name, description: m.osType, value: { id: m.id, name: m.name } })),
       remembered.masterTargetId,
       (v) => v.id,
     );
-    const accounts = fabrics.flatMap((f) => (Array.isArray(f.runAsAccounts) ? (f.runAsAccounts as Array<{ accountId?: string; accountName?: string }>) : []));
+    const accounts = infra.runAsAccounts;
     // The account that installs the Mobility agent on the VM: when the VMs share one OS and
     // exactly one account is named for it, that is the only sensible answer.
     const os = new Set(items.map((i) => (i.osType ?? '').toLowerCase()));
-    const forOs = os.size === 1 ? accounts.filter((a) => [...os][0] && (a.accountName ?? '').toLowerCase().includes([...os][0])) : [];
-    runAsAccountId = forOs.length === 1 && forOs[0].accountId ? forOs[0].accountId : (
+    const forOs = os.size === 1 ? accounts.filter((a) => [...os][0] && a.name.toLowerCase().includes([...os][0])) : [];
+    runAsAccountId = forOs.length === 1 ? forOs[0].id : (
       await choose(
         'Reprotect: account the configuration server uses to reach the VM',
-        accounts.filter((a) => a.accountId).map((a) => ({ label: a.accountName ?? a.accountId!, value: a.accountId! })),
+        accounts.map((a) => ({ label: a.name, value: a.id })),
         remembered.runAsAccountId,
         (v) => v,
       )
@@ -75,7 +77,7 @@ export async function chooseReprotectInputs(services: Services, scope: Scope, va
   }
   const choices: ReprotectChoices = { processServerId: ps.id, policyId: policy.id, masterTargetId: masterTarget?.id, runAsAccountId };
   await services.context.globalState.update(MEMORY_KEY, { ...memory, [vault.id.toLowerCase()]: choices });
-  return { ...choices, processServerName: ps.name, policyName: policy.friendlyName, masterTargetName: masterTarget?.name };
+  return { ...choices, processServerName: ps.name, policyName: policy.name, masterTargetName: masterTarget?.name };
 }
 
 const RUN_AS_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.OffAzure\/VMwareSites\/[^/]+\/runasaccounts\/[^/]+$/i;

@@ -11,6 +11,7 @@ import {
 import { heartbeatText } from '../../domain/ages';
 import { summarizeProcessServer } from '../../domain/processServers';
 import { generationOf } from '../../domain/providers';
+import { policiesFor } from '../../domain/policies';
 import { cancelled } from './ui';
 
 const MEMORY_KEY = 'siteRecovery.reprotectToOnPremisesChoices';
@@ -53,8 +54,8 @@ function datastorePicks(datastores: readonly Datastore[], items: ReplicatedItem[
     }));
 }
 
-function policyPicks(policies: readonly PolicyInfo[], providerType: string): Array<Choice<PolicyInfo>> {
-  return policies.filter((p) => p.providerType === providerType).map((p) => ({ label: p.name, description: p.providerType, value: p }));
+function policyPicks(policies: readonly PolicyInfo[], generation: 'classic' | 'modernized'): Array<Choice<PolicyInfo>> {
+  return policiesFor(policies, generation, 'toOnPremises').map((p) => ({ label: p.name, description: p.providerType, value: p }));
 }
 
 async function classicChoices(infra: OnPremisesInfrastructure, items: ReplicatedItem[], remembered: Partial<Record<string, string>>, why: string[]): Promise<ReprotectToOnPremisesChoices> {
@@ -99,7 +100,7 @@ async function classicChoices(infra: OnPremisesInfrastructure, items: Replicated
     },
     why,
   );
-  const policy = await pick('Reprotect to on-premises: failback policy', policyPicks(infra.policies, 'InMage'), (p) => (p.id === remembered.policyId ? 'last used' : undefined), why);
+  const policy = await pick('Reprotect to on-premises: failback policy', policyPicks(infra.policies, 'classic'), (p) => (p.id === remembered.policyId ? 'last used' : undefined), why);
   return { generation: 'classic', processServerId: ps.id, masterTargetId: mt.id, retentionDrive: volume, runAsAccountId: account, datastoreName: datastore, policyId: policy.id };
 }
 
@@ -147,7 +148,7 @@ async function modernizedChoices(infra: OnPremisesInfrastructure, items: Replica
     logStorageAccountId = typed?.trim() || cancelled();
     why.push(`Log storage account: ${logStorageAccountId.split('/').pop()}`);
   }
-  const policy = await pick('Reprotect to on-premises: failback policy', policyPicks(infra.policies, 'InMageRcmFailback'), (p) => (p.id === remembered.policyId ? 'last used' : undefined), why);
+  const policy = await pick('Reprotect to on-premises: failback policy', policyPicks(infra.policies, 'modernized'), (p) => (p.id === remembered.policyId ? 'last used' : undefined), why);
   return { generation: 'modernized', reprotectAgentId: agent.id, datastoreName: datastore, logStorageAccountId, policyId: policy.id };
 }
 

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { failbackPhase } from '../../../src/domain/itemState';
 import type { ReplicatedItem } from '../../../src/domain/model';
 import { prepareFailover } from '../../../src/workflows/failoverPrep';
+import { listOnPremisesInfrastructure } from '../../../src/azure/infrastructure';
+import { policiesFor } from '../../../src/domain/policies';
 import { runReprotect, type ReprotectEvent } from '../../../src/workflows/reprotectRunner';
 import { isSuccess } from '../../../src/domain/jobs';
 import { DEFAULT_AGENT_RETRY } from '../../../src/domain/agentWindow';
@@ -19,12 +21,13 @@ function readyItem(items: ReplicatedItem[], generation: 'classic' | 'modernized'
 
 /** Choices taken from the vault's fabric, as the reprotect picker offers them. */
 async function reprotectChoices(w: World) {
-  const [servers, policies, fabrics] = await Promise.all([w.scope.queries.listProcessServers(w.vault), w.scope.queries.listPolicies(w.vault), w.scope.queries.listFabricDetails(w.vault)]);
-  const mt = fabrics.flatMap((f) => (Array.isArray(f.masterTargetServers) ? (f.masterTargetServers as Array<{ id: string }>) : []))[0];
-  const runAs = fabrics.flatMap((f) => (Array.isArray(f.runAsAccounts) ? (f.runAsAccounts as Array<{ accountId: string }>) : []))[0];
-  const onPrem = servers.find((s) => s.location !== 'azure') ?? servers[0];
-  const item = (await w.items()).find((i) => i.logStorageAccountId);
-  return { processServerId: onPrem.id, policyId: policies[0].id, masterTargetId: mt?.id, runAsAccountId: runAs?.accountId, logStorageAccountId: item?.logStorageAccountId };
+  const infra = await listOnPremisesInfrastructure(w.scope.clients, w.vault);
+  const items = await w.items();
+  const modernized = items.some((i) => i.provider === 'InMageRcmFailback');
+  const onPrem = infra.processServers.find((s) => s.location !== 'azure') ?? infra.processServers[0];
+  const policy = policiesFor(infra.policies, modernized ? 'modernized' : 'classic', 'toAzure')[0];
+  const runAsAccountId = modernized ? items.find((i) => i.runAsAccountId)?.runAsAccountId : infra.runAsAccounts[0]?.id;
+  return { processServerId: onPrem.id, policyId: policy.id, masterTargetId: infra.masterTargets[0]?.id, runAsAccountId };
 }
 
 async function wholeFailback(generation: 'classic' | 'modernized') {

@@ -25,7 +25,11 @@ export async function servicesFor(w: World, options: { vaultLoaded?: boolean; sc
   if (options.vaultLoaded ?? true) await root.children();
   const followed: string[] = [];
   const steps: string[] = [];
+  const memento = new Map<string, unknown>();
   const services = {
+    context: { globalState: { get: (k: string, d?: unknown) => (memento.has(k) ? memento.get(k) : d), update: async (k: string, v: unknown) => void memento.set(k, v) } },
+    // The reprotect's agent wait runs on the simulator's clock: sleeping advances it.
+    clockFor: () => ({ now: () => w.sim.now().getTime(), sleep: (ms: number) => w.sim.advance(ms) }),
     log: vscode.vscode.window.createOutputChannel(),
     inFlight: new InFlight(),
     tree: { refresh: () => undefined },
@@ -42,8 +46,10 @@ export async function servicesFor(w: World, options: { vaultLoaded?: boolean; sc
 }
 
 /** Clicks `button` in the job's final notification, and `confirm` in the modal that follows. */
-export async function clickNextStep(job: JobInfo, button: string, confirm: string): Promise<void> {
-  vscode.state.answer = (p: Prompt) => (p.items.includes(button) ? button : p.modal && p.items.includes(confirm) ? confirm : undefined);
+/** Clicks `button` of the job's notification and `confirm` in the modal; `pickFirst` takes each quick pick's first item. */
+export async function clickNextStep(job: JobInfo, button: string, confirm: string, pickFirst = false): Promise<void> {
+  vscode.state.answer = (p: Prompt) =>
+    p.items.includes(button) ? button : p.modal && p.items.includes(confirm) ? confirm : pickFirst && p.kind === 'quickPick' ? p.items[0] : undefined;
   await notifyJobFinished(job, { label: job.targetObjectName ?? job.name } as WatchedJob, () => undefined);
 }
 

@@ -54,7 +54,7 @@ describe('next-step buttons of a recovery plan job', function () {
     assert.deepEqual(steps, ['commit']);
   });
 
-  it('"Reprotect" after the plan commit reprotects the plan', async () => {
+  it('"Reprotect" after the plan commit reprotects the plan as its VMs: one request per VM, none for the plan', async () => {
     const { followed } = await servicesFor(w);
     await clickNextStep(await finishedPlanFailover(w), 'Verify and Commit', 'Commit');
     assert.equal(followed.length, 1, 'the plan commit was sent and followed');
@@ -62,10 +62,16 @@ describe('next-step buttons of a recovery plan job', function () {
     assert.equal(commitJob.state, 'Succeeded');
     vscode.prompts.length = 0;
     w.sim.clearRequestLog();
-    await clickNextStep(commitJob, 'Reprotect', 'Start Reprotect');
-    assert.deepEqual(pickers(), [], 'no VM picker');
-    assert.ok(vscode.prompts.some((p) => p.modal && p.message === `Reprotect recovery plan ${PLAN} from on-premises to Azure?`), 'the plan confirmation');
-    assert.equal(planPosts(w, 'reProtect').length, 1, 'one reprotect of the plan');
+    const members = (await plan(w)).groups.flatMap((g) => g.itemIds);
+    // The reprotect choices (process server, policy, …) are picked once; no VM is picked.
+    await clickNextStep(commitJob, 'Reprotect', 'Start Reprotect', true);
+    assert.ok(!pickers().some((p) => /choose (the )?VMs?\b/i.test(p.message)), `no VM picker: ${pickers().map((p) => p.message).join(' | ')}`);
+    assert.ok(vscode.prompts.some((p) => p.modal && p.message === `Reprotect ${members.length} VMs from on-premises to Azure?`), `one confirmation for the plan's VMs:\n${vscode.prompts.map((p) => `${p.kind} ${p.message} [${p.items.join('|')}]`).join('\n')}`);
+    assert.equal(planPosts(w, 'reProtect').length, 0, 'no plan reprotect: Site Recovery has none for VMware');
+    // Each VM gets its own reprotect (sent again only while its agent registers, as designed).
+    const vmPosts = w.posts().filter((r) => /\/replicationProtectedItems\/[^/]+\/reProtect$/i.test(r.path));
+    const reprotected = new Set(vmPosts.map((r) => r.path.split('/').at(-2)!.toLowerCase()));
+    assert.deepEqual([...reprotected].sort(), members.map((id) => id.split('/').pop()!.toLowerCase()).sort(), 'every VM of the plan, and only those');
   });
 
   it('the plan re-read before sending decides: a dismissed confirmation sends nothing', async () => {

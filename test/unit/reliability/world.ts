@@ -4,6 +4,8 @@ import type { ArmConnection } from '../../../src/azure/connection';
 import { SiteRecoveryOperations } from '../../../src/azure/operations';
 import { SiteRecoveryQueries } from '../../../src/azure/queries';
 import type { ReprotectChoices } from '../../../src/azure/inputs';
+import { listOnPremisesInfrastructure } from '../../../src/azure/infrastructure';
+import { policiesFor } from '../../../src/domain/policies';
 import { failbackPhase } from '../../../src/domain/itemState';
 import { isTerminal } from '../../../src/domain/jobs';
 import type { JobInfo, ReplicatedItem } from '../../../src/domain/model';
@@ -113,14 +115,13 @@ export async function reliabilityWorld(generation: Generation, connection?: Part
 
   /** What the reprotect picker offers (process server, policy, master target, run-as account). */
   const reprotectChoices = async (): Promise<ReprotectChoices> => {
-    const [servers, policies, fabrics] = await Promise.all([queries.listProcessServers(vault), queries.listPolicies(vault), queries.listFabricDetails(vault)]);
-    const mt = fabrics.flatMap((f) => (Array.isArray(f.masterTargetServers) ? (f.masterTargetServers as Array<{ id: string }>) : []))[0];
-    const runAs = fabrics.flatMap((f) => (Array.isArray(f.runAsAccounts) ? (f.runAsAccounts as Array<{ accountId: string }>) : []))[0];
-    const onPrem = servers.find((s) => s.location !== 'azure') ?? servers[0];
+    const infra = await listOnPremisesInfrastructure(clients, vault);
     const modernized = (await items()).some((i) => i.provider === 'InMageRcmFailback');
+    const onPrem = infra.processServers.find((s) => s.location !== 'azure') ?? infra.processServers[0];
     // Modernized reprotect names the VMware site's run-as account its InMageRcm items carry.
     const siteAccount = (await items()).find((i) => i.runAsAccountId)?.runAsAccountId;
-    return { processServerId: onPrem.id, policyId: policies[0].id, masterTargetId: mt?.id, runAsAccountId: modernized ? siteAccount : runAs?.accountId };
+    const policy = policiesFor(infra.policies, modernized ? 'modernized' : 'classic', 'toAzure')[0];
+    return { processServerId: onPrem.id, policyId: policy.id, masterTargetId: infra.masterTargets[0]?.id, runAsAccountId: modernized ? siteAccount : infra.runAsAccounts[0]?.id };
   };
 
   const dispose = (): void => {
