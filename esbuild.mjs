@@ -40,8 +40,8 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
-  // Parses big item-list pages off the extension host's thread (src/azure/itemsPageParser.ts).
-  { ...common, entryPoints: ['src/azure/itemsPageWorker.ts'], outfile: 'dist/itemsPageWorker.js' },
+  // Parses big item-list pages off the extension host's thread (src/azure/itemLists/parser.ts).
+  { ...common, entryPoints: ['src/azure/itemLists/worker.ts'], outfile: 'dist/itemListsWorker.js' },
 ];
 
 if (tests) {

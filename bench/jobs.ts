@@ -22,7 +22,8 @@ export async function benchJobs(): Promise<{ figures: Figure[]; notes: Note[] }>
   const { jobs: count, polls, intervalMs, latencyMs, speed } = JOBS;
   const sim = SiteRecoverySimulator.create({
     scenario: 'large',
-    large: { fabrics: 1, containersPerFabric: 1, itemsPerContainer: 2 * count },
+    // The generated items are in a mix of states: fewer than half of them can fail over.
+    large: { fabrics: 1, containersPerFabric: 1, itemsPerContainer: 3 * count },
     clock: { speed },
     latencyMs,
     retryAfterSeconds: 0,

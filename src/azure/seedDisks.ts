@@ -4,6 +4,8 @@ import { isSeedDisk, leftoverSeedDisks, seedDiskVmName, type SeedDisk } from '..
 import { parseArmId } from '../domain/armId';
 import { realDate } from '../domain/sentinels';
 import { checkResponse } from './responses';
+import type { SiteRecoveryQueries } from './queries';
+import type { VaultRef } from '../domain/model';
 
 /** Compute api-version for managed disks. */
 export const DISKS_API_VERSION = '2023-04-02';
@@ -63,4 +65,26 @@ export async function deleteSeedDisk(clients: AzureClients, disk: SeedDisk): Pro
   const { subscriptionId } = parseArmId(disk.id);
   const endpoint = clients.connection.endpoint.replace(/\/$/, '');
   await send(clients, subscriptionId ?? '', `${endpoint}${disk.id}?api-version=${DISKS_API_VERSION}`, 'DELETE', true);
+}
+
+/**
+ * Seed disks that no item of the vault uses. Recorded: a list of items leaves each item's
+ * disks empty and only a GET of the item names its seed disks, so every item that replicates
+ * to Azure is read once, and only when there is a candidate disk at all.
+ */
+export async function listLeftoverSeedDisks(
+  clients: AzureClients,
+  queries: Pick<SiteRecoveryQueries, 'listAllItems' | 'getItem'>,
+  vault: VaultRef,
+  resourceGroupIds: readonly string[],
+): Promise<SeedDisk[]> {
+  const candidates = await listSeedDisks(clients, resourceGroupIds, []);
+  if (candidates.length === 0) return [];
+  const items = (await queries.listAllItems(vault)).filter((i) => i.provider === 'InMageAzureV2' || i.provider === 'InMageRcm');
+  const referenced: string[] = [];
+  for (let i = 0; i < items.length; i += 8) {
+    const read = await Promise.all(items.slice(i, i + 8).map((item) => queries.getItem(item)));
+    for (const item of read) referenced.push(...(item.seedDiskIds ?? []));
+  }
+  return leftoverSeedDisks(candidates, referenced);
 }

@@ -4,7 +4,7 @@ import type { SeedDisk } from '../domain/seedDisks';
 import { totalSizeText } from '../domain/seedDisks';
 import { contextValue } from '../domain/contextValue';
 import { describeError } from '../domain/errors';
-import { listSeedDisks } from '../azure/seedDisks';
+import { listLeftoverSeedDisks } from '../azure/seedDisks';
 import type { Scope } from '../scope';
 import { errorNode, MessageNode, TreeNode } from './node';
 
@@ -44,13 +44,11 @@ export class SeedDisksFolderNode extends TreeNode {
   }
 
   /**
-   * Reads every item of the vault first: a disk that any current item still names as its seed
-   * disk is in use, however unattached it looks. If the items cannot be read, nothing is listed.
+   * A disk that any current item still names as its seed disk is in use, however unattached it
+   * looks; if the items cannot be read, nothing is listed.
    */
   async load(): Promise<SeedDisk[]> {
-    const items = await this.scope.queries.listAllItems(this.vault);
-    const referenced = items.flatMap((i) => i.seedDiskIds ?? []);
-    this.disks = await listSeedDisks(this.scope.clients, this.resourceGroups(), referenced);
+    this.disks = await listLeftoverSeedDisks(this.scope.clients, this.scope.queries, this.vault, this.resourceGroups());
     return this.disks;
   }
 

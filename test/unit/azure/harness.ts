@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { SiteRecoverySimulator, type SimulatorOptions } from '../../../src/simulator';
 import { Scope } from '../../../src/scope';
 import type { ReplicatedItem, VaultRef } from '../../../src/domain/model';
@@ -52,4 +54,10 @@ export async function rawPages(sim: SiteRecoverySimulator, pathAndQuery: string)
     url = (JSON.parse(res.body) as { nextLink?: string }).nextLink;
   }
   return pages;
+}
+
+/** The item-list worker started from its TypeScript source (the extension starts the bundled dist/itemListsWorker.js). */
+export function sourceWorker(): Worker {
+  const source = path.join(__dirname, '../../../src/azure/itemLists/worker.ts');
+  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { eval: true });
 }

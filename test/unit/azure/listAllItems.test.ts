@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
-import { practiceWorld } from './harness';
+import { practiceWorld, sourceWorker } from './harness';
 import type { HttpClient } from '@azure/core-rest-pipeline';
-import { MalformedPageError, parseItemsPage } from '../../../src/azure/itemsPage';
-import { PageParserStoppedError } from '../../../src/azure/itemsPageParser';
+import { Worker } from 'node:worker_threads';
+import { MalformedPageError, PageParser } from '../../../src/azure/itemLists';
+import { SiteRecoveryQueries } from '../../../src/azure/queries';
+import { toItem } from '../../../src/azure/mappers';
+import type { ReplicatedItem } from '../../../src/domain/model';
 import { Scope } from '../../../src/scope';
 
 const PAGE = 10;
@@ -33,9 +36,13 @@ describe('SiteRecoveryQueries.listAllItems', () => {
     assert.deepEqual(new Set(all.map((i) => i.id)), new Set(expected.map((i) => i.id)));
     assert.deepEqual(all.map((i) => i.friendlyName), [...all.map((i) => i.friendlyName)].sort());
     assert.deepEqual(all.find((i) => i.name === expected[0].name), expected[0], 'the same item as the vault-wide list shows');
-    // Both lists map raw JSON (itemsPage.ts); the SDK's typed model must give the same item.
-    const typed = await scope.queries.getItem(expected[0]);
-    assert.deepEqual(all.find((i) => i.name === typed.name), typed, 'the same item as the typed SDK call gives');
+    // Both lists map raw JSON (itemLists/pages.ts); the SDK's typed list of the same container must give the same item.
+    const client = await scope.clients.siteRecovery(vault.subscriptionId);
+    let typed: ReplicatedItem | undefined;
+    for await (const rpi of client.replicationProtectedItems.listByReplicationProtectionContainers(vault.vaultName, vault.resourceGroup, expected[0].fabricName, expected[0].containerName)) {
+      if (rpi.name === expected[0].name) typed = toItem(vault, rpi);
+    }
+    assert.deepEqual(all.find((i) => i.name === expected[0].name), typed, 'the same item as the typed SDK list gives');
     assert.ok(all.every((i) => i.vault === vault), 'every item shares the vault object, also when parsed on a worker');
     assert.ok(!sim.requestLog.some((r) => vaultWideList.test(r.path)), 'no vault-wide request');
     sim.dispose();
@@ -135,20 +142,41 @@ describe('SiteRecoveryQueries.listAllItems', () => {
     sim.dispose();
   });
 
-  it('reads a page again when the parser lost it with a dead worker: every item, once', async () => {
+  it('parses the pages on a worker of its own: the items of parsing here, sharing the vault object; dispose stops it', async () => {
     const { sim, scope, vault } = await practiceWorld(options);
-    const reference = await scope.queries.listAllItems(vault);
-    let calls = 0;
-    const losing = {
-      warm: () => undefined,
-      // Every third page goes down with its "worker".
-      parse: async (bytes: Uint8Array, v: typeof vault) => (++calls % 3 === 0 ? Promise.reject(new PageParserStoppedError()) : parseItemsPage(bytes, v)),
-    };
     sim.clearRequestLog();
-    const all = await scope.queries.listAllItems(vault, { parser: losing });
+    const reference = await scope.queries.listAllItems(vault); // from sources, no bundled worker: parsed here
+    const requests = sim.requestLog.length;
+    const queries = new SiteRecoveryQueries(scope.clients, new PageParser({ start: sourceWorker, minWorkerBytes: 0 }));
+    try {
+      sim.clearRequestLog();
+      const all = await queries.listAllItems(vault);
+      assert.equal(queries.itemListWorkers, 1, 'parsed on the worker');
+      assert.deepEqual(all, reference);
+      assert.ok(all.every((i) => i.vault === vault));
+      assert.equal(sim.requestLog.length, requests, 'one request per page, as parsing here');
+    } finally {
+      queries.dispose();
+    }
+    assert.equal(queries.itemListWorkers, 0);
+    sim.dispose();
+  });
+
+  it('gets every item, once, when the worker dies with pages, without reading any page again', async () => {
+    const { sim, scope, vault } = await practiceWorld(options);
+    sim.clearRequestLog();
+    const reference = await scope.queries.listAllItems(vault);
+    const requests = sim.requestLog.length;
+    // Workers that take pages, never answer, and exit.
+    let started = 0;
+    const dying = () => (started++, new Worker('require("node:worker_threads").parentPort.on("message", () => setTimeout(() => process.exit(3), 5));', { eval: true }));
+    const queries = new SiteRecoveryQueries(scope.clients, new PageParser({ start: dying, minWorkerBytes: 0 }));
+    sim.clearRequestLog();
+    const all = await queries.listAllItems(vault);
     assert.deepEqual(all.map((i) => i.id), reference.map((i) => i.id));
-    const itemPages = sim.requestLog.filter((r) => /\/replicationProtectedItems$/i.test(r.path)).length;
-    assert.equal(itemPages, calls + Math.floor(calls / 3), 'one more request per lost page, none else');
+    assert.equal(started, 3, 'a new worker after each death, then parsed here');
+    assert.equal(sim.requestLog.length, requests, 'no page read again');
+    queries.dispose();
     sim.dispose();
   });
 
@@ -230,8 +258,14 @@ describe('SiteRecoveryQueries.listAllItems', () => {
     const { sim, scope, vault } = await practiceWorld(options);
     const all = await scope.queries.listAllItems(vault);
     const container = all[0].containerName;
-    sim.injectFault({ kind: 'malformedJson', pathIncludes: `/replicationProtectionContainers/${container}/replicationProtectedItems`, times: 1 });
-    await assert.rejects(scope.queries.listAllItems(vault), (e: Error) => e instanceof MalformedPageError && e.message.startsWith(`Listing the items of ${container}: `));
+    // Parsed here and on a worker (every page, however small), the error names the list.
+    const onWorker = new SiteRecoveryQueries(scope.clients, new PageParser({ start: sourceWorker, minWorkerBytes: 0 }));
+    for (const queries of [scope.queries, onWorker]) {
+      sim.injectFault({ kind: 'malformedJson', pathIncludes: `/replicationProtectionContainers/${container}/replicationProtectedItems`, times: 1 });
+      await assert.rejects(queries.listAllItems(vault), (e: Error) => e instanceof MalformedPageError && e.message.startsWith(`Listing the items of ${container}: `));
+    }
+    assert.equal(onWorker.itemListWorkers, 1);
+    onWorker.dispose();
     sim.dispose();
   });
 

@@ -1,9 +1,7 @@
-// One page of a replicated-items list, from the bytes Site Recovery sent to the domain's items.
-// Runs in the items-page worker (itemsPageWorker.ts) and, where no worker can start, on the
-// extension host's thread: the same code either way.
-import type { ReplicatedItem, VaultRef } from '../domain/model';
-import { toItem } from './mappers';
-import { joined, parseInChunks, type PageBytes } from './listPageChunks';
+// One page of an ARM list, from the bytes Site Recovery sent: the same code on the worker
+// (worker.ts) and on the extension host's thread (small pages, the vault-wide page).
+import type { ReplicatedItem, VaultRef } from '../../domain/model';
+import { toItem } from '../mappers';
 
 export interface ParsedItemsPage {
   items: ReplicatedItem[];
@@ -23,27 +21,22 @@ export class MalformedPageError extends Error {
   }
 }
 
-const utf8 = new TextDecoder('utf-8');
-
 /** A page of any ARM list: its elements as JSON gave them, and the next page's URL. */
-export function parseListPage<T>(bytes: PageBytes): { value: T[]; nextLink?: string } {
-  const body = (parseInChunks(bytes) ?? whole(bytes)) as { value?: unknown; nextLink?: unknown } | null;
-  const page = body ?? {};
-  if (typeof page !== 'object' || (page.value !== undefined && !Array.isArray(page.value))) throw new MalformedPageError('no "value" list');
-  return { value: (page.value ?? []) as T[], nextLink: typeof page.nextLink === 'string' && page.nextLink ? page.nextLink : undefined };
-}
-
-function whole(bytes: PageBytes): unknown {
+export function parseListPage<T>(bytes: Uint8Array): { value: T[]; nextLink?: string } {
+  let body: { value?: unknown; nextLink?: unknown } | null;
   try {
-    return JSON.parse(utf8.decode(joined(bytes)));
+    body = JSON.parse(new TextDecoder().decode(bytes)) as typeof body;
   } catch (e) {
     // V8's message quotes the text around the fault: keep only where it is.
     const at = e instanceof Error ? /position (\d+)/.exec(e.message)?.[1] : undefined;
     throw new MalformedPageError(at ? `at position ${at}` : 'unreadable');
   }
+  const page = body ?? {};
+  if (typeof page !== 'object' || (page.value !== undefined && !Array.isArray(page.value))) throw new MalformedPageError('no "value" list');
+  return { value: (page.value ?? []) as T[], nextLink: typeof page.nextLink === 'string' && page.nextLink ? page.nextLink : undefined };
 }
 
-export function parseItemsPage(bytes: PageBytes, vault: VaultRef): ParsedItemsPage {
+export function parseItemsPage(bytes: Uint8Array, vault: VaultRef): ParsedItemsPage {
   const page = parseListPage<Parameters<typeof toItem>[1]>(bytes);
   return { items: page.value.map((rpi) => toItem(vault, rpi)), nextLink: page.nextLink };
 }
