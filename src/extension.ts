@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
 import { createServices } from './createServices';
-import { resumePendingReprotects } from './commands/common/reprotectSession';
+import { resumePendingReprotects } from './workflows/reprotectSession';
 import type { Services } from './services';
 
 /** What activate() returns: the services, for integration tests and companion extensions. */

@@ -3,7 +3,7 @@
 // and VS Code's own welcome.markStepComplete. The second is needed because VS Code swallows an
 // onContext event whose key is already true when it registers the walkthrough, which it does
 // lazily (the first time a walkthrough is shown): steps done before that would stay unticked.
-import type { WalkthroughStep } from './services';
+import type { WalkthroughStep } from './walkthrough';
 
 export const WALKTHROUGH_ID = 'failback';
 

@@ -37,6 +37,11 @@ export class SiteRecoveryQueries {
     return this.parser.workers;
   }
 
+  /** Item-list pages parsed off the extension host's thread so far. */
+  get itemPagesParsedOffThread(): number {
+    return this.parser.workerPages;
+  }
+
   /** Stops the item-list worker; pages it still held reject. */
   dispose(): void {
     this.parser.dispose();

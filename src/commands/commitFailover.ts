@@ -36,7 +36,7 @@ async function commitItems(services: Services, chosen: ItemTarget[]): Promise<vo
   const finals = await services.withJobProgress(`Committing ${names.length === 1 ? names[0] : `${names.length} VMs`}`, jobs);
   services.tree.refresh();
   if (finals.every((j) => isSuccess(j.state))) {
-    services.stepCompleted('commit');
+    services.walkthrough.complete('commit');
     const reprotect = 'Reprotect';
     const answer = await vscode.window.showInformationMessage(
       'Failover committed: the VMs run on-premises and are not protected. Reprotect them to Azure next.',
@@ -61,5 +61,5 @@ async function commitPlan(services: Services, node: PlanNode): Promise<void> {
     },
     (p) => node.scope.operations.commitPlan(p),
   );
-  if (finals?.every((j) => isSuccess(j.state))) services.stepCompleted('commit');
+  if (finals?.every((j) => isSuccess(j.state))) services.walkthrough.complete('commit');
 }

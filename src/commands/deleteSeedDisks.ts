@@ -60,7 +60,7 @@ export async function deleteSeedDisks(services: Services, clicked?: unknown, sel
     services.tree.refresh(folder);
     if (failures.length) await vscode.window.showErrorMessage(`${failures.length} seed disk(s) could not be deleted.`, { detail: failures.join('\n') });
     else {
-      services.stepCompleted('seedDisks');
+      services.walkthrough.complete('seedDisks');
       void vscode.window.showInformationMessage(`Deleted ${disks.length} seed disk${disks.length === 1 ? '' : 's'}.`);
     }
   } catch (e) {

@@ -13,13 +13,12 @@ export async function filterItems(services: Services, node?: unknown): Promise<v
     const text = await vscode.window.showInputBox({
       title: `Filter replicated items of ${vaultNode.vault.vaultName}`,
       prompt: 'Part of a VM name or state, e.g. "commit pending" or "sql". Empty clears the filter.',
-      value: services.itemFilters.get(key) ?? '',
+      value: services.filters.get(key) ?? '',
       ignoreFocusOut: true,
       validateInput: (v) => (v.length > 200 ? 'Keep the filter under 200 characters.' : undefined),
     });
     if (text === undefined) return;
-    if (text.trim()) services.itemFilters.set(key, text.trim());
-    else services.itemFilters.delete(key);
+    services.filters.set(key, text);
     if (text.trim() && vaultNode.items.hasMore) {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Loading all replicated items to filter…', cancellable: true }, (_p, token) => vaultNode.items.loadAll(token));
     }

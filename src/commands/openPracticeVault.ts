@@ -26,7 +26,7 @@ export async function openPracticeVault(services: Services, scenario?: unknown):
     services.log.info(`Practice vault opened (${chosen}). Nothing here touches Azure.`);
     services.tree.refresh();
     await vscode.commands.executeCommand('siteRecovery.explorer.focus');
-    services.stepCompleted('practice');
+    services.walkthrough.complete('practice');
   } catch (e) {
     await showServiceError(services.log, 'Open practice vault', e);
   }

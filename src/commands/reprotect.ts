@@ -3,7 +3,7 @@ import type { Services } from '../services';
 import type { JobInfo } from '../domain/model';
 import { precheckAction } from '../domain/prechecks';
 import { isSuccess } from '../domain/jobs';
-import { agentPolicy, reprotectOneVm } from './common/reprotectSession';
+import { agentPolicy, reprotectOneVm } from '../workflows/reprotectSession';
 import { refreshItems, resolveTargets, type ItemTarget } from './common/targets';
 import { acceptPartial, showServiceError, cancelled } from './common/ui';
 import { chooseReprotectInputs } from './common/reprotectChoices';
@@ -80,7 +80,7 @@ async function reprotectItems(services: Services, chosen: ItemTarget[]): Promise
   services.tree.refresh();
   const done = results.filter((j): j is JobInfo => !!j && isSuccess(j.state));
   if (done.length === ready.length) {
-    services.stepCompleted('reprotect');
+    services.walkthrough.complete('reprotect');
     void vscode.window.showInformationMessage(`Reprotect done: ${done.length === 1 ? ready[0].item.friendlyName : `${done.length} VMs`} replicating to Azure again.`);
   } else {
     const show = 'Show Output';

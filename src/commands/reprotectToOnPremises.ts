@@ -59,7 +59,7 @@ async function reprotectItems(services: Services, chosen: ItemTarget[]): Promise
   services.tree.refresh();
   const done = finals.filter((j) => isSuccess(j.state));
   if (done.length === ready.length) {
-    services.stepCompleted('reprotectToOnPremises');
+    services.walkthrough.complete('reprotectToOnPremises');
     void vscode.window.showInformationMessage(
       `Reprotect done: ${names.length === 1 ? names[0] : `${done.length} VMs`} replicate${names.length === 1 ? 's' : ''} to on-premises. Fail back once initial replication has made a recovery point.`,
     );

@@ -31,7 +31,7 @@ export async function showChecklist(services: Services, node?: unknown): Promise
       targets = [{ scope: vault.scope, item: pick.item }];
     }
     await ChecklistPanel.show(title, targets, services.tree.onDidChangeTreeData).rendered;
-    services.stepCompleted('checklist');
+    services.walkthrough.complete('checklist');
   } catch (e) {
     await showServiceError(services.log, 'Failback checklist', e);
   }

@@ -18,8 +18,8 @@ export interface JobTrackerOptions {
   /** Milliseconds between polls; read before every poll, so a settings change applies at once. */
   interval: () => number;
   timers?: Timers;
-  /** Client clock; tests pass the simulator's. */
-  now?: () => Date;
+  /** The clock of the scope a job belongs to (the practice vault runs on its simulator's). */
+  now?: (scopeKey: string) => Date;
   maxBackoffMs?: number;
   /** How far the client clock may run ahead of Site Recovery's when bounding a new job's start. */
   clockSkewMs?: number;
@@ -42,7 +42,7 @@ export class JobTracker implements DisposableLike {
   private readonly persisted: PersistedWatches;
   private readonly host: PollerHost;
   private readonly timers: Timers;
-  private readonly now: () => Date;
+  private readonly now: (scopeKey: string) => Date;
   private scopes: ScopeResolver;
   private resumeTimer: unknown;
   private disposed = false;
@@ -81,7 +81,7 @@ export class JobTracker implements DisposableLike {
       existing.watching = true;
       return existing;
     }
-    this.persisted.add(req, this.now());
+    this.persisted.add(req, this.now(req.scopeKey));
     return this.follow(req);
   }
 
@@ -143,7 +143,7 @@ export class JobTracker implements DisposableLike {
 
   private follow(req: WatchRequest, knownStart?: Date): TrackedJob {
     // Until Site Recovery reports the start, bound it by our clock minus the possible skew.
-    const notBefore = knownStart ?? new Date(this.now().getTime() - this.clockSkewMs);
+    const notBefore = knownStart ?? new Date(this.now(req.scopeKey).getTime() - this.clockSkewMs);
     const job = new TrackedJob(req, notBefore, (j, forget) => this.stopped(j, forget));
     this.jobs.set(job.key, job);
     this.poller(job).add(job);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SiteRecoverySimulator } from '../simulator';
 import { Scope } from '../scope';
+import { scaledClock } from '../workflows/clock';
 
 export const PRACTICE_SCOPE_KEY = 'practice';
 
@@ -40,17 +41,19 @@ export class PracticeMode implements vscode.Disposable {
     const sim = SiteRecoverySimulator.create({ scenario, clock: { speed }, retryAfterSeconds: 0 });
     this.simulator = sim;
     this.scenarioName = scenario;
-    this.current = new Scope(PRACTICE_SCOPE_KEY, 'Practice (simulated)', {
-      credential: sim.credential,
-      endpoint: sim.endpoint,
-      httpClient: sim.httpClient,
-      practice: true,
-    });
+    // The practice vault's own clock: waits (agent window, retries) and time windows run on it.
+    this.current = new Scope(
+      PRACTICE_SCOPE_KEY,
+      'Practice (simulated)',
+      { credential: sim.credential, endpoint: sim.endpoint, httpClient: sim.httpClient, practice: true },
+      scaledClock(() => sim.now().getTime(), speed),
+    );
     this.changed.fire();
     return this.current;
   }
 
   close(fire = true): void {
+    this.current?.dispose();
     this.simulator?.dispose();
     this.simulator = undefined;
     this.current = undefined;

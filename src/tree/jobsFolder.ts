@@ -18,7 +18,6 @@ export class JobsFolderNode extends TreeNode {
     readonly scope: Scope,
     readonly vault: VaultRef,
     private readonly ctx: TreeContext,
-    private readonly now: () => Date,
   ) {
     super(parent);
   }
@@ -38,7 +37,7 @@ export class JobsFolderNode extends TreeNode {
   override async children(): Promise<TreeNode[]> {
     let jobs: JobInfo[];
     try {
-      jobs = await this.scope.queries.listJobs(this.vault, jobsSinceFilter(new Date(this.now().getTime() - DAY_MS)));
+      jobs = await this.scope.queries.listJobs(this.vault, jobsSinceFilter(new Date(this.scope.clock.now() - DAY_MS)));
     } catch (e) {
       return [errorNode(this, describeError(e).message)];
     }

@@ -42,8 +42,6 @@ export class TreeRoots {
     this.disposables.forEach((d) => d.dispose());
   }
 
-  private now = (): Date => this.practice.sim?.now() ?? new Date();
-
   get azure(): Scope {
     this.azureScope ??= this.account.scope();
     return this.azureScope;
@@ -97,7 +95,7 @@ export class TreeRoots {
     const scope = this.practice.scope;
     const sim = this.practice.sim;
     if (scope && sim) {
-      this.practiceRoot ??= new PracticeRootNode(scope, this.ctx, this.now, sim.subscriptionId, this.practice.scenario ?? '');
+      this.practiceRoot ??= new PracticeRootNode(scope, this.ctx, sim.subscriptionId, this.practice.scenario ?? '');
       nodes.push(this.practiceRoot);
     }
     if (!(await withTimeout(this.account.isSignedIn(), SIGN_IN_CHECK_MS, false))) {
@@ -110,7 +108,7 @@ export class TreeRoots {
       const shown = selected.size ? subs.filter((s) => selected.has(s.subscriptionId.toLowerCase())) : subs;
       for (const { scope: subScope, ...s } of shown) {
         let node = this.subscriptionNodes.get(s.subscriptionId);
-        if (!node) this.subscriptionNodes.set(s.subscriptionId, (node = new SubscriptionNode(undefined, subScope, this.ctx, this.now, s)));
+        if (!node) this.subscriptionNodes.set(s.subscriptionId, (node = new SubscriptionNode(undefined, subScope, this.ctx, s)));
         nodes.push(node);
       }
       for (const t of tenantsNeedingSignIn) {

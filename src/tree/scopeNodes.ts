@@ -15,7 +15,6 @@ abstract class VaultParentNode extends TreeNode {
     parent: TreeNode | undefined,
     readonly scope: Scope,
     protected readonly ctx: TreeContext,
-    protected readonly now: () => Date,
   ) {
     super(parent);
   }
@@ -27,7 +26,7 @@ abstract class VaultParentNode extends TreeNode {
       return vaults.map((v) => {
         let node = this.vaultNodes.get(v.id.toLowerCase());
         if (!node) {
-          node = new VaultNode(this, this.scope, v, this.ctx, this.now);
+          node = new VaultNode(this, this.scope, v, this.ctx);
           this.vaultNodes.set(v.id.toLowerCase(), node);
         }
         return node;
@@ -58,11 +57,10 @@ export class PracticeRootNode extends VaultParentNode {
   constructor(
     scope: Scope,
     ctx: TreeContext,
-    now: () => Date,
     private readonly subscriptionId: string,
     private readonly scenario: string,
   ) {
-    super(undefined, scope, ctx, now);
+    super(undefined, scope, ctx);
   }
 
   treeItem(): vscode.TreeItem {
@@ -85,10 +83,9 @@ export class SubscriptionNode extends VaultParentNode {
     parent: TreeNode | undefined,
     scope: Scope,
     ctx: TreeContext,
-    now: () => Date,
     readonly subscription: SubscriptionInfo,
   ) {
-    super(parent, scope, ctx, now);
+    super(parent, scope, ctx);
   }
 
   get id(): string {

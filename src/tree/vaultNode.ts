@@ -21,12 +21,11 @@ export class VaultNode extends TreeNode {
     readonly scope: Scope,
     readonly vault: VaultRef,
     ctx: TreeContext,
-    now: () => Date,
   ) {
     super(parent);
     this.items = new ItemsFolderNode(this, scope, vault, ctx);
     this.plans = new PlansFolderNode(this, scope, vault, this.items);
-    this.jobs = new JobsFolderNode(this, scope, vault, ctx, now);
+    this.jobs = new JobsFolderNode(this, scope, vault, ctx);
     this.seedDisks = new SeedDisksFolderNode(this, scope, vault, () => ctx.seedDiskResourceGroups(vault, this.items.items));
   }
 

@@ -10,7 +10,7 @@ import { MalformedPageError, parseItemsPage, type ParsedItemsPage } from './page
 import type { PageReply, PageRequest } from './worker';
 
 /** What the item lists need of a parser (tests bring their own). */
-export type ItemPageParser = Pick<PageParser, 'parse' | 'workers' | 'dispose'>;
+export type ItemPageParser = Pick<PageParser, 'parse' | 'workers' | 'workerPages' | 'dispose'>;
 
 export interface PageParserOptions {
   /** Starts the worker; undefined (or a throw) when none can run here. Default: the bundled worker beside extension.js (esbuild.mjs). */
@@ -27,19 +27,23 @@ const MAX_DEATHS = 3;
 type Pending = { bytes: Uint8Array; vault: VaultRef; resolve(page: ParsedItemsPage): void; reject(error: Error): void };
 
 export class PageParser {
-  /** Workers running in this process, every parser's: only for Services.itemPages (itemsPageParser.ts), until createServices.ts stops asking. */
-  static running = 0;
   private worker?: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private deaths = 0;
   private idle?: NodeJS.Timeout;
+  private parsedOffThread = 0;
 
   constructor(private readonly options: PageParserOptions = {}) {}
 
   /** Worker threads running now (0 or 1). */
   get workers(): number {
     return this.worker ? 1 : 0;
+  }
+
+  /** Pages the worker has parsed so far: how tests see that big lists left the host thread. */
+  get workerPages(): number {
+    return this.parsedOffThread;
   }
 
   parse(bytes: Uint8Array, vault: VaultRef): Promise<ParsedItemsPage> {
@@ -77,7 +81,6 @@ export class PageParser {
     started.on('message', (reply: PageReply) => this.settle(reply));
     started.on('error', () => this.died(started));
     started.on('exit', () => this.died(started));
-    PageParser.running++;
     return (this.worker = started);
   }
 
@@ -100,6 +103,7 @@ export class PageParser {
         if (typeof value === 'string') fields[key] = strings.get(value) ?? (strings.set(value, value), value);
       }
     }
+    this.parsedOffThread++;
     page.resolve({ items: reply.items, nextLink: reply.nextLink });
   }
 
@@ -120,7 +124,6 @@ export class PageParser {
   private stop(): void {
     clearTimeout(this.idle);
     if (!this.worker) return;
-    PageParser.running--;
     this.worker.removeAllListeners();
     void this.worker.terminate();
     this.worker = undefined;

@@ -12,7 +12,7 @@ import { cancelled } from './ui';
 export async function resolveJob(services: Services, action: JobAction, node?: unknown): Promise<{ scope: Scope; job: JobInfo }> {
   if (node instanceof JobNode) return { scope: scopeOf(node)!, job: node.job };
   const vaultNode = await pickVault(services);
-  const since = new Date((services.practice.sim?.now() ?? new Date()).getTime() - 24 * 3600_000);
+  const since = new Date(vaultNode.scope.clock.now() - 24 * 3600_000);
   const jobs = (await vaultNode.scope.queries.listJobs(vaultNode.vault, jobsSinceFilter(since))).filter((j) => jobActions(j.allowedActions).includes(action));
   if (jobs.length === 0) {
     await vscode.window.showInformationMessage(`No job in ${vaultNode.vault.vaultName} can be ${action === 'cancel' ? 'cancelled' : action === 'restart' ? 'restarted' : 'resumed'} now.`);

@@ -9,7 +9,6 @@ import { listOnPremisesInfrastructure } from '../../azure/infrastructure';
 import { cancelled } from './ui';
 import { summarizeProcessServer } from '../../domain/processServers';
 
-const MEMORY_KEY = 'siteRecovery.reprotectChoices';
 
 type Pick<T> = vscode.QuickPickItem & { value: T };
 
@@ -33,15 +32,14 @@ export function processServerPicks(servers: ProcessServerInfo[], now = Date.now(
 
 /** Process server, policy and (classic) master target for reprotecting VMs of one vault. */
 export async function chooseReprotectInputs(services: Services, scope: Scope, vault: VaultRef, items: ReplicatedItem[]): Promise<ReprotectChoices & { processServerName: string; policyName: string; masterTargetName?: string }> {
-  const memory = services.context.globalState.get<Record<string, Partial<ReprotectChoices>>>(MEMORY_KEY, {});
-  const remembered = memory[vault.id.toLowerCase()] ?? {};
+  const remembered = services.store.reprotectChoices.get(vault.id);
   const classic = items.every((i) => i.provider && generationOf(i.provider) === 'classic');
   const infra = await listOnPremisesInfrastructure(scope.clients, vault);
   const servers = infra.processServers;
   // On-premises → Azure reprotect sends data through an on-premises process server; one in
   // Azure serves failback only, so it is listed last and says so.
   const ordered = [...servers].sort((a, b) => Number(a.location === 'azure') - Number(b.location === 'azure'));
-  const ps = await choose('Reprotect: process server that sends data to Azure', processServerPicks(ordered), remembered.processServerId, (v) => v.id);
+  const ps = await choose('Reprotect: process server that sends data to Azure', processServerPicks(ordered, scope.clock.now()), remembered.processServerId, (v) => v.id);
   const fitting = policiesFor(infra.policies, classic ? 'classic' : 'modernized', 'toAzure');
   if (fitting.length === 0) throw new Error(`The vault has no ${classic ? 'InMageAzureV2' : 'InMageRcm'} replication policy to reprotect to Azure with.`);
   const policy = await choose(
@@ -76,7 +74,7 @@ export async function chooseReprotectInputs(services: Services, scope: Scope, va
     runAsAccountId = await chooseSiteRunAsAccount(scope, vault, items, remembered.runAsAccountId);
   }
   const choices: ReprotectChoices = { processServerId: ps.id, policyId: policy.id, masterTargetId: masterTarget?.id, runAsAccountId };
-  await services.context.globalState.update(MEMORY_KEY, { ...memory, [vault.id.toLowerCase()]: choices });
+  await services.store.reprotectChoices.set(vault.id, choices);
   return { ...choices, processServerName: ps.name, policyName: policy.name, masterTargetName: masterTarget?.name };
 }
 

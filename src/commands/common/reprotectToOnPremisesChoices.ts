@@ -14,7 +14,6 @@ import { generationOf } from '../../domain/providers';
 import { policiesFor } from '../../domain/policies';
 import { cancelled } from './ui';
 
-const MEMORY_KEY = 'siteRecovery.reprotectToOnPremisesChoices';
 
 type Choice<T> = vscode.QuickPickItem & { value: T };
 
@@ -58,8 +57,7 @@ function policyPicks(policies: readonly PolicyInfo[], generation: 'classic' | 'm
   return policiesFor(policies, generation, 'toOnPremises').map((p) => ({ label: p.name, description: p.providerType, value: p }));
 }
 
-async function classicChoices(infra: OnPremisesInfrastructure, items: ReplicatedItem[], remembered: Partial<Record<string, string>>, why: string[]): Promise<ReprotectToOnPremisesChoices> {
-  const now = Date.now();
+async function classicChoices(infra: OnPremisesInfrastructure, items: ReplicatedItem[], remembered: Partial<Record<string, string>>, why: string[], now: number): Promise<ReprotectToOnPremisesChoices> {
   // Failback data leaves Azure through a process server there; the others are listed after it.
   const servers = [...infra.processServers].sort((a, b) => Number(b.location === 'azure') - Number(a.location === 'azure'));
   const ps = await pick(
@@ -106,8 +104,7 @@ async function classicChoices(infra: OnPremisesInfrastructure, items: Replicated
 
 const STORAGE_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/[a-z0-9]{3,24}$/i;
 
-async function modernizedChoices(infra: OnPremisesInfrastructure, items: ReplicatedItem[], remembered: Partial<Record<string, string>>, why: string[]): Promise<ReprotectToOnPremisesChoices> {
-  const now = Date.now();
+async function modernizedChoices(infra: OnPremisesInfrastructure, items: ReplicatedItem[], remembered: Partial<Record<string, string>>, why: string[], now: number): Promise<ReprotectToOnPremisesChoices> {
   const vcenter = items.length === 1 ? items[0].sourceVcenterId?.toLowerCase() : undefined;
   const usable = infra.reprotectAgents.filter((a) => !reprotectAgentRefusal(a, now));
   if (usable.length === 0) {
@@ -156,12 +153,13 @@ async function modernizedChoices(infra: OnPremisesInfrastructure, items: Replica
 export async function chooseReprotectToOnPremises(services: Services, scope: Scope, vault: VaultRef, items: ReplicatedItem[]): Promise<NamedReprotectToOnPremisesChoices> {
   const generations = new Set(items.map((i) => (i.provider ? generationOf(i.provider) : undefined)));
   if (generations.size !== 1) throw new Error('Reprotect classic and modernized VMs separately: they use different on-premises components.');
-  const memory = services.context.globalState.get<Record<string, Partial<Record<string, string>>>>(MEMORY_KEY, {});
-  const remembered = memory[vault.id.toLowerCase()] ?? {};
+  const remembered = services.store.reprotectToOnPremisesChoices.get(vault.id);
   const infra = await listOnPremisesInfrastructure(scope.clients, vault);
   const why: string[] = [];
-  const choices = generations.has('classic') ? await classicChoices(infra, items, remembered, why) : await modernizedChoices(infra, items, remembered, why);
+  // Heartbeat ages on the scope's clock: the practice vault's servers beat in its virtual time.
+  const now = scope.clock.now();
+  const choices = generations.has('classic') ? await classicChoices(infra, items, remembered, why, now) : await modernizedChoices(infra, items, remembered, why, now);
   const { generation: _generation, ...plain } = choices;
-  await services.context.globalState.update(MEMORY_KEY, { ...memory, [vault.id.toLowerCase()]: plain });
+  await services.store.reprotectToOnPremisesChoices.set(vault.id, plain as Record<string, string>);
   return { choices, summary: why };
 }

@@ -75,7 +75,7 @@ export async function verifyFailover(services: Services, targets: ItemTarget[], 
     );
   }
   services.log.info(`Failover verification:\n  ${lines.join('\n  ')}`);
-  services.stepCompleted('failover');
+  services.walkthrough.complete('failover');
   services.tree.refresh();
   const commit = 'Commit';
   const answer = allGood

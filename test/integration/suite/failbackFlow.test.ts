@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SiteRecoveryApi } from '../../../src/extension';
 import { screenshot, skipWithoutUi, ui } from '../support/ui';
-import { findNode, openPractice, practiceItem, waitFor } from '../support/practice';
+import { findNode, openPractice, practiceItem, waitFor, outputLines } from '../support/practice';
 
 // The whole classic failback of one VM, driven through the workbench as a person would:
 // context menu, recovery-point quick pick, confirmation dialog, the job, verification,
@@ -36,7 +36,7 @@ describe('classic failback from the context menu', function () {
   });
 
   it('streamed the failover job task by task to the output channel', () => {
-    const lines = api.services.recentLog.filter((l) => l.startsWith('[db-lnx-01]'));
+    const lines = outputLines().filter((l) => l.startsWith('[db-lnx-01]'));
     assert.ok(lines.some((l) => /Shut down the virtual machine: (Completed|Succeeded)/i.test(l)), lines.join('\n'));
     assert.ok(lines.some((l) => /Failover succeeded in/.test(l)), lines.join('\n'));
   });

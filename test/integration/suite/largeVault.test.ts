@@ -50,7 +50,7 @@ describe('large vault in the tree', function () {
     assert.ok(shown.some((l) => l.startsWith('vm-04999')), `the last VM of the vault is found: ${shown.join(', ')}`);
     const perContainer = sim.requestLog.filter((r) => /\/replicationProtectionContainers\/[^/]+\/replicationProtectedItems$/i.test(r.path));
     assert.ok(perContainer.length >= 20, `every container's list was read (${perContainer.length} requests)`);
-    assert.ok(api.services.itemPages.workers >= 1, 'the pages were parsed on a worker thread');
+    assert.ok(api.services.practice.scope!.queries.itemPagesParsedOffThread >= 1, 'the pages were parsed on a worker thread');
     await screenshot('large-vault-filtered');
   });
 });

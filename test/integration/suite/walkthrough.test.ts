@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SiteRecoveryApi } from '../../../src/extension';
 import { screenshot, skipWithoutUi, ui } from '../support/ui';
-import { EXTENSION_ID, practiceItem, waitFor } from '../support/practice';
+import { EXTENSION_ID, practiceItem, recordOutput, waitFor, outputLines } from '../support/practice';
 
 // The classic failback drill run from the walkthrough's own buttons; each step must complete
 // from the real state change it stands for.
@@ -16,6 +16,7 @@ describe('walkthrough: fail back VMware VMs from Azure', function () {
     // failover to the reprotect, so the first reprotect meets the unregistered agent.
     await vscode.workspace.getConfiguration('siteRecovery.practice').update('speed', 30, vscode.ConfigurationTarget.Global);
     api = (await vscode.extensions.getExtension<SiteRecoveryApi>(EXTENSION_ID)!.activate()) as SiteRecoveryApi;
+    recordOutput(api);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await openWalkthrough();
     await screenshot('walkthrough-start');
@@ -31,7 +32,7 @@ describe('walkthrough: fail back VMware VMs from Azure', function () {
     await openWalkthrough();
     await ui.clickInEditor('Open the practice vault');
     await ui.clickInEditor('Open Practice Vault');
-    await waitFor('the practice step', async () => api.services.practice.scenario === 'failback-classic' && api.services.completedSteps.has('practice'));
+    await waitFor('the practice step', async () => api.services.practice.scenario === 'failback-classic' && api.services.walkthrough.completed.has('practice'));
   });
 
   it('shows the checklist for app-lnx-01 from its step', async () => {
@@ -42,7 +43,7 @@ describe('walkthrough: fail back VMware VMs from Azure', function () {
     await ui.waitForText('Failback Checklist: app-lnx-01');
     await new Promise((r) => setTimeout(r, 2000)); // the webview's frame paints after the tab
     await screenshot('checklist');
-    assert.ok(api.services.completedSteps.has('checklist'));
+    assert.ok(api.services.walkthrough.completed.has('checklist'));
   });
 
   it('fails over, verifies, commits and reprotects from the steps', async () => {
@@ -54,15 +55,15 @@ describe('walkthrough: fail back VMware VMs from Azure', function () {
     await ui.pickQuickItem('Latest (crash-consistent)');
     await ui.clickButton('Fail Back');
     await ui.clickButton('Commit', { timeoutMs: 90_000 });
-    assert.ok(api.services.completedSteps.has('failover'), 'failover and verify steps completed');
+    assert.ok(api.services.walkthrough.completed.has('failover'), 'failover and verify steps completed');
     await ui.clickButton('Commit');
     await ui.clickButton('Reprotect', { timeoutMs: 90_000 });
-    assert.ok(api.services.completedSteps.has('commit'));
+    assert.ok(api.services.walkthrough.completed.has('commit'));
     await ui.pickQuickItem('contoso-cs01');
     await ui.clickButton('Start Reprotect');
     await waitFor('app-lnx-01 replicating to Azure', async () => (await practiceItem(api, 'app-lnx-01')).providerInstanceType === 'InMageAzureV2', 120_000);
-    await waitFor('the reprotect step', async () => api.services.completedSteps.has('reprotect'), 30_000);
-    assert.ok(api.services.recentLog.some((l) => /\[app-lnx-01\] The agent isn't registered yet; retrying/.test(l)), 'the early reprotect met the agent window and was retried');
+    await waitFor('the reprotect step', async () => api.services.walkthrough.completed.has('reprotect'), 30_000);
+    assert.ok(outputLines().some((l) => /\[app-lnx-01\] The agent isn't registered yet; retrying/.test(l)), 'the early reprotect met the agent window and was retried');
     await openWalkthrough();
     // What the page shows, not only what the extension recorded: every step done so far ticked,
     // whatever other suites did before the walkthrough page was first shown.

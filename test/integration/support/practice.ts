@@ -5,10 +5,36 @@ import type { TreeNode } from '../../../src/tree/node';
 
 export const EXTENSION_ID = 'site-recovery-tools.vscode-site-recovery';
 
+const logLines: string[] = [];
+let recording = false;
+
+/**
+ * The lines the extension wrote to its output channel since the first openPractice() (VS Code
+ * cannot read a channel back): the test wraps the channel's writers, the extension keeps no copy.
+ */
+export function outputLines(): readonly string[] {
+  return logLines;
+}
+
+/** Starts recording the output channel (openPractice() does it; tests that activate by hand call it). */
+export function recordOutput(api: SiteRecoveryApi): void {
+  if (recording) return;
+  recording = true;
+  const log = api.services.log as unknown as Record<'info' | 'warn' | 'error', (line: string) => void>;
+  for (const level of ['info', 'warn', 'error'] as const) {
+    const write = log[level].bind(log);
+    log[level] = (line: string) => {
+      logLines.push(line);
+      write(line);
+    };
+  }
+}
+
 /** Activates the extension and opens the practice vault at a speed that keeps tests short. */
 export async function openPractice(scenario: 'failback-classic' | 'failback-modernized' | 'large', speed = 600): Promise<SiteRecoveryApi> {
   await vscode.workspace.getConfiguration('siteRecovery.practice').update('speed', speed, vscode.ConfigurationTarget.Global);
   const api = (await vscode.extensions.getExtension<SiteRecoveryApi>(EXTENSION_ID)!.activate()) as SiteRecoveryApi;
+  recordOutput(api);
   await vscode.commands.executeCommand('siteRecovery.openPracticeVault', scenario);
   await vscode.commands.executeCommand('siteRecovery.explorer.focus');
   return api;

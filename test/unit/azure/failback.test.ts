@@ -9,7 +9,7 @@ import { isSuccess } from '../../../src/domain/jobs';
 import { DEFAULT_AGENT_RETRY } from '../../../src/domain/agentWindow';
 import { generationOf } from '../../../src/domain/providers';
 import { practiceWorld } from './harness';
-import { InFlight } from '../../../src/commands/common/inFlight';
+import { InFlight } from '../../../src/workflows/inFlight';
 
 type World = Awaited<ReturnType<typeof practiceWorld>>;
 

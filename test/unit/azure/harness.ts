@@ -9,7 +9,9 @@ import { isTerminal } from '../../../src/domain/jobs';
 /** The real SDK against an in-process simulator on a manual clock. */
 export async function practiceWorld(options: SimulatorOptions = {}) {
   const sim = SiteRecoverySimulator.create({ scenario: 'failback-classic', clock: 'manual', retryAfterSeconds: 0, ...options });
-  const scope = new Scope('practice', 'Practice', { credential: sim.credential, endpoint: sim.endpoint, httpClient: sim.httpClient, practice: true });
+  // The scope runs on the simulator's manual clock: a workflow's wait (the agent window) advances it.
+  const clock = { now: () => sim.now().getTime(), sleep: async (ms: number) => void (await sim.advance(ms)) };
+  const scope = new Scope('practice', 'Practice', { credential: sim.credential, endpoint: sim.endpoint, httpClient: sim.httpClient, practice: true }, clock);
   const vaults = await scope.queries.listVaults(sim.subscriptionId);
   const vault: VaultRef = vaults[0];
   const items = async (): Promise<ReplicatedItem[]> => {

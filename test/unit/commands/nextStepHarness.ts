@@ -11,7 +11,8 @@ export const vscode = useFakeVscode();
 const { registerCommands } = require('../../../src/commands/registerCommands') as typeof import('../../../src/commands/registerCommands');
 const { notifyJobFinished } = require('../../../src/jobs/jobNotifications') as typeof import('../../../src/jobs/jobNotifications');
 const { PracticeRootNode } = require('../../../src/tree/scopeNodes') as typeof import('../../../src/tree/scopeNodes');
-const { InFlight } = require('../../../src/commands/common/inFlight') as typeof import('../../../src/commands/common/inFlight');
+const { ExtensionStore } = require('../../../src/storage') as typeof import('../../../src/storage');
+const { InFlight } = require('../../../src/workflows/inFlight') as typeof import('../../../src/workflows/inFlight');
 
 export type World = Awaited<ReturnType<typeof practiceWorld>>;
 
@@ -21,15 +22,13 @@ export type World = Awaited<ReturnType<typeof practiceWorld>>;
  */
 export async function servicesFor(w: World, options: { vaultLoaded?: boolean; scenario?: string } = {}) {
   const ctx = { refresh: () => undefined, itemFilter: () => undefined, watchedJob: () => undefined, seedDiskResourceGroups: () => [] };
-  const root = new PracticeRootNode(w.scope, ctx, () => w.sim.now(), w.sim.subscriptionId, options.scenario ?? 'failback-classic');
+  const root = new PracticeRootNode(w.scope, ctx, w.sim.subscriptionId, options.scenario ?? 'failback-classic');
   if (options.vaultLoaded ?? true) await root.children();
   const followed: string[] = [];
   const steps: string[] = [];
   const memento = new Map<string, unknown>();
   const services = {
-    context: { globalState: { get: (k: string, d?: unknown) => (memento.has(k) ? memento.get(k) : d), update: async (k: string, v: unknown) => void memento.set(k, v) } },
-    // The reprotect's agent wait runs on the simulator's clock: sleeping advances it.
-    clockFor: () => ({ now: () => w.sim.now().getTime(), sleep: (ms: number) => w.sim.advance(ms) }),
+    store: new ExtensionStore({ get: <T>(k: string, d: T) => (memento.has(k) ? (memento.get(k) as T) : d), update: async (k: string, v: unknown) => void memento.set(k, v) }),
     log: vscode.vscode.window.createOutputChannel(),
     inFlight: new InFlight(),
     tree: { refresh: () => undefined },
@@ -39,7 +38,7 @@ export async function servicesFor(w: World, options: { vaultLoaded?: boolean; sc
       return { jobName, label, done: w.runJob(jobName) };
     },
     withJobProgress: (_title: string, jobs: Array<{ done: Promise<JobInfo> }>) => Promise.all(jobs.map((j) => j.done)),
-    stepCompleted: (step: string) => void steps.push(step),
+    walkthrough: { complete: (step: string) => void steps.push(step) },
   } as unknown as Services;
   registerCommands({ subscriptions: [] } as never, services);
   return { followed, steps };

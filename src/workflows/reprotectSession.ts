@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
-import type { Services } from '../../services';
-import type { JobInfo, ReplicatedItem, VaultRef } from '../../domain/model';
-import type { ReprotectChoices } from '../../azure/inputs';
-import type { Scope } from '../../scope';
-import { countdownText, DEFAULT_AGENT_RETRY, type AgentRetryPolicy } from '../../domain/agentWindow';
-import { describeError, errorSummary } from '../../domain/errors';
-import { runReprotect, type ReprotectEvent } from '../../workflows/reprotectRunner';
-import { describeItem } from '../../domain/itemState';
-import { itemActions } from '../../domain/actions';
+import type { Services } from '../services';
+import type { JobInfo, ReplicatedItem, VaultRef } from '../domain/model';
+import type { ReprotectChoices } from '../azure/inputs';
+import type { Scope } from '../scope';
+import { countdownText, DEFAULT_AGENT_RETRY, type AgentRetryPolicy } from '../domain/agentWindow';
+import { describeError, errorSummary } from '../domain/errors';
+import { runReprotect, type ReprotectEvent } from './reprotectRunner';
+import { describeItem } from '../domain/itemState';
+import { itemActions } from '../domain/actions';
 
-const PENDING_KEY = 'siteRecovery.pendingReprotects';
 
 /** A reprotect waiting out the agent window, kept so that a window reload resumes it. */
 export interface PendingReprotect {
@@ -27,11 +26,11 @@ export function agentPolicy(): AgentRetryPolicy {
 }
 
 function pending(services: Services): PendingReprotect[] {
-  return services.context.globalState.get<PendingReprotect[]>(PENDING_KEY, []);
+  return services.store.pendingReprotects.get();
 }
 
 function setPending(services: Services, value: PendingReprotect[]): Thenable<void> {
-  return services.context.globalState.update(PENDING_KEY, value);
+  return services.store.pendingReprotects.set(value);
 }
 
 function eventText(name: string, e: ReprotectEvent): string {
@@ -69,7 +68,7 @@ export async function reprotectOneVm(
     services.log.warn(`[${name}] A reprotect is already running for this VM.`);
     return undefined;
   }
-  const clock = services.clockFor(scope);
+  const clock = scope.clock;
   const record: PendingReprotect = {
     scopeKey: scope.key,
     vault: item.vault,
@@ -124,7 +123,7 @@ export async function resumePendingReprotects(services: Services): Promise<numbe
   for (const entry of entries) {
     const scope = services.scope(entry.scopeKey);
     if (!scope) continue;
-    const left = entry.deadline - services.clockFor(scope).now();
+    const left = entry.deadline - scope.clock.now();
     if (left <= 0) {
       services.log.warn(`[${entry.item.friendlyName}] The agent window ended while VS Code was closed; reprotect again when the agent has registered.`);
       await setPending(services, pending(services).filter((p) => p !== entry && p.item.id !== entry.item.id));
