@@ -3,6 +3,7 @@
 import type { PersistedWatch } from './jobs/types';
 import type { ReprotectChoices } from './azure/inputs';
 import type { PendingReprotect } from './workflows/reprotectSession';
+import { idKey } from './domain/armId';
 
 /** The part of VS Code's Memento the store uses (a Map-backed one stands in for it in tests). */
 export interface StateMemento {
@@ -15,7 +16,7 @@ const KEYS = {
   reprotectChoices: 'siteRecovery.reprotectChoices',
   reprotectToOnPremisesChoices: 'siteRecovery.reprotectToOnPremisesChoices',
   pendingReprotects: 'siteRecovery.pendingReprotects',
-  recoveryGroups: (vaultId: string) => `siteRecovery.recoveryGroups:${vaultId.toLowerCase()}`,
+  recoveryGroups: (vaultId: string) => `siteRecovery.recoveryGroups:${idKey(vaultId)}`,
 } as const;
 
 /** A record kept per vault (choices remembered for the next time), keyed by the vault's id. */
@@ -26,12 +27,12 @@ class PerVault<T> {
   ) {}
 
   get(vaultId: string): Partial<T> {
-    return this.memento.get<Record<string, Partial<T>>>(this.key, {})[vaultId.toLowerCase()] ?? {};
+    return this.memento.get<Record<string, Partial<T>>>(this.key, {})[idKey(vaultId)] ?? {};
   }
 
   set(vaultId: string, value: Partial<T>): Thenable<void> {
     const all = this.memento.get<Record<string, Partial<T>>>(this.key, {});
-    return this.memento.update(this.key, { ...all, [vaultId.toLowerCase()]: value });
+    return this.memento.update(this.key, { ...all, [idKey(vaultId)]: value });
   }
 }
 

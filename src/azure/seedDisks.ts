@@ -1,7 +1,7 @@
 import { restPipeline } from './restPipeline';
 import type { AzureClients } from './clients';
 import { isSeedDisk, leftoverSeedDisks, seedDiskVmName, type SeedDisk } from '../domain/seedDisks';
-import { parseArmId } from '../domain/armId';
+import { parseArmId, idKey } from '../domain/armId';
 import { realDate } from '../domain/sentinels';
 import { checkResponse } from './responses';
 import type { SiteRecoveryQueries } from './queries';
@@ -34,7 +34,7 @@ async function send(clients: AzureClients, subscriptionId: string, url: string, 
 export async function listSeedDisks(clients: AzureClients, resourceGroupIds: readonly string[], referencedIds: Iterable<string>): Promise<SeedDisk[]> {
   const endpoint = clients.connection.endpoint.replace(/\/$/, '');
   const out: SeedDisk[] = [];
-  for (const rgId of new Set(resourceGroupIds.map((r) => r.toLowerCase()))) {
+  for (const rgId of new Set(resourceGroupIds.map((r) => idKey(r)))) {
     const { subscriptionId } = parseArmId(rgId);
     if (!subscriptionId) continue;
     let url: string | undefined = `${endpoint}${rgId}/providers/Microsoft.Compute/disks?api-version=${DISKS_API_VERSION}`;

@@ -5,6 +5,7 @@ import { failbackChecklist } from '../domain/checklist';
 import { describeItem } from '../domain/itemState';
 import type { Scope } from '../scope';
 import { checklistHtml, type ChecklistView } from './html';
+import { sameId } from '../domain/armId';
 
 const ALLOWED = new Set(['siteRecovery.failover', 'siteRecovery.commitFailover', 'siteRecovery.reprotect']);
 
@@ -39,7 +40,7 @@ export class ChecklistPanel implements vscode.Disposable {
     this.panel.webview.onDidReceiveMessage(
       (m: { command?: unknown; itemId?: unknown }) => {
         if (typeof m.command !== 'string' || !ALLOWED.has(m.command) || typeof m.itemId !== 'string') return;
-        const target = this.targets.find((t) => t.item.id.toLowerCase() === String(m.itemId).toLowerCase());
+        const target = this.targets.find((t) => sameId(t.item.id, String(m.itemId)));
         if (target) void vscode.commands.executeCommand(m.command, undefined, undefined, { targets: [target] });
       },
       undefined,

@@ -7,6 +7,7 @@ import { describeError, errorSummary } from '../domain/errors';
 import { SeedDiskNode, SeedDisksFolderNode } from '../tree/seedDisksFolder';
 import { pickVault } from './common/targets';
 import { confirmDestructive, showServiceError, cancelled } from './common/ui';
+import { idKey } from '../domain/armId';
 
 /** Deletes seed disks left in Azure after replication was disabled, listing each in the confirmation. */
 export async function deleteSeedDisks(services: Services, clicked?: unknown, selected?: unknown): Promise<void> {
@@ -31,11 +32,11 @@ export async function deleteSeedDisks(services: Services, clicked?: unknown, sel
       if (disks.length === 0) cancelled();
     }
     // Re-read right before asking: a disk an item started to use since the list was drawn is kept.
-    const stillLeft = new Set((await folder.load()).map((d) => d.id.toLowerCase()));
-    const inUse = disks.filter((d) => !stillLeft.has(d.id.toLowerCase()));
+    const stillLeft = new Set((await folder.load()).map((d) => idKey(d.id)));
+    const inUse = disks.filter((d) => !stillLeft.has(idKey(d.id)));
     if (inUse.length) {
       services.log.warn(`Not deleting ${inUse.map((d) => d.name).join(', ')}: no longer a leftover seed disk (in use by a replicated item, or gone).`);
-      disks = disks.filter((d) => stillLeft.has(d.id.toLowerCase()));
+      disks = disks.filter((d) => stillLeft.has(idKey(d.id)));
       if (disks.length === 0) {
         await vscode.window.showInformationMessage('The chosen disks are no longer leftover seed disks: nothing to delete.');
         return;

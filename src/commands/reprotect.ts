@@ -7,6 +7,7 @@ import { agentPolicy, reprotectOneVm } from '../workflows/reprotectSession';
 import { refreshItems, resolveTargets, type ItemTarget } from './common/targets';
 import { acceptPartial, showServiceError, cancelled } from './common/ui';
 import { chooseReprotectInputs } from './common/reprotectChoices';
+import { sameId } from '../domain/armId';
 
 /** Reprotect on-premises → Azure (step 6), through the agent-registration window. */
 export async function reprotect(services: Services, clicked?: unknown, selected?: unknown, hint?: unknown): Promise<void> {
@@ -37,7 +38,7 @@ async function reprotectItems(services: Services, chosen: ItemTarget[]): Promise
   const ready = fresh.filter((t) => check.ready.includes(t.item));
   const { scope } = ready[0];
   const vault = ready[0].item.vault;
-  if (ready.some((t) => t.item.vault.id !== vault.id)) {
+  if (ready.some((t) => !sameId(t.item.vault.id, vault.id))) {
     await vscode.window.showErrorMessage('Reprotect VMs of one vault at a time.', { modal: true });
     return;
   }

@@ -7,6 +7,7 @@ import { acceptPartial, cancelled, showServiceError } from './common/ui';
 import { startItemOperations } from './common/runOperation';
 import { chooseReprotectToOnPremises } from './common/reprotectToOnPremisesChoices';
 import { masterTargetRefusal } from '../domain/infrastructure';
+import { sameId } from '../domain/armId';
 
 /**
  * Prepare for failback: a VM that runs in Azure starts replicating back to the on-premises site
@@ -33,7 +34,7 @@ async function reprotectItems(services: Services, chosen: ItemTarget[]): Promise
   if (!(await acceptPartial('Reprotect to on-premises', check.refused, check.ready.length))) return;
   const ready = fresh.filter((t) => check.ready.includes(t.item));
   const vault = ready[0].item.vault;
-  if (ready.some((t) => t.item.vault.id !== vault.id)) {
+  if (ready.some((t) => !sameId(t.item.vault.id, vault.id))) {
     await vscode.window.showErrorMessage('Reprotect VMs of one vault at a time.', { modal: true });
     return;
   }

@@ -38,6 +38,11 @@ export function replicatedItemNames(id: string): { fabric?: string; container?: 
   return { fabric: s['replicationfabrics'], container: s['replicationprotectioncontainers'], item: s['replicationprotecteditems'] };
 }
 
+/** The key of an ARM id in maps and sets: ids compare case-insensitively. */
+export function idKey(id: string): string {
+  return id.toLowerCase();
+}
+
 /** Same resource? ARM ids compare case-insensitively. */
 export function sameId(a: string | undefined, b: string | undefined): boolean {
   return !!a && !!b && a.toLowerCase() === b.toLowerCase();

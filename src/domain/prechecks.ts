@@ -2,6 +2,7 @@ import type { RecoveryPlanInfo, ReplicatedItem } from './model';
 import { failbackPhase, scenarioWords } from './itemState';
 import { itemActions, type ItemAction } from './actions';
 import { replicatesToOnPremises } from './providers';
+import { idKey } from './armId';
 
 export interface Refusal {
   item: ReplicatedItem;
@@ -83,8 +84,8 @@ export function precheckAction(items: readonly ReplicatedItem[], action: ItemAct
 export function planFailoverRefusals(plan: RecoveryPlanInfo, members: readonly ReplicatedItem[], recoveryPointCounts: ReadonlyMap<string, number>): string[] {
   const reasons: string[] = [];
   if (plan.currentOperation) reasons.push(`${plan.friendlyName} is busy: Site Recovery is running "${scenarioWords(plan.currentOperation.scenarioName)}" on it.`);
-  const memberIds = new Set(plan.groups.flatMap((g) => g.itemIds.map((id) => id.toLowerCase())));
-  const found = new Set(members.map((m) => m.id.toLowerCase()));
+  const memberIds = new Set(plan.groups.flatMap((g) => g.itemIds.map((id) => idKey(id))));
+  const found = new Set(members.map((m) => idKey(m.id)));
   for (const id of memberIds) if (!found.has(id)) reasons.push(`A VM of the plan could not be read (${id.split('/').pop()}).`);
   for (const item of members) {
     const reason = failoverRefusal(item, recoveryPointCounts.get(item.id));

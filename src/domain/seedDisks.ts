@@ -1,6 +1,7 @@
 // Seed disks: managed disks Site Recovery creates in Azure for a VM that replicates to Azure.
 // If replication is disabled after failback, they stay behind, unattached, and keep costing
 // money. They are recognised by ASR's naming ("asrseeddisk-…") or its replica-disk tag.
+import { idKey } from './armId';
 
 export interface SeedDisk {
   id: string;
@@ -40,8 +41,8 @@ export function seedDiskVmName(disk: { name: string; tags?: Record<string, strin
  * (InMageRcm `protectedDisks[].seedManagedDiskId`), and deleting one would break replication.
  */
 export function leftoverSeedDisks<D extends Pick<SeedDisk, 'id'>>(disks: readonly D[], referencedIds: Iterable<string>): D[] {
-  const referenced = new Set([...referencedIds].map((id) => id.toLowerCase()));
-  return disks.filter((d) => !referenced.has(d.id.toLowerCase()));
+  const referenced = new Set([...referencedIds].map((id) => idKey(id)));
+  return disks.filter((d) => !referenced.has(idKey(d.id)));
 }
 
 export function totalSizeText(disks: readonly SeedDisk[]): string {

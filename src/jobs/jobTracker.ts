@@ -10,6 +10,7 @@ import { TrackedJob } from './trackedJob';
 import { VaultPoller, type PollerHost } from './vaultPoller';
 import { PersistedWatches, watchKey } from './watchStore';
 import type { AuthExpiredEvent, DisposableLike, JobQueries, LogSink, ScopeResolver, WatchedJob, WatchRequest, WatchStore } from './types';
+import { sameId } from '../domain/armId';
 
 export interface JobTrackerOptions {
   scopes: ScopeResolver;
@@ -93,7 +94,7 @@ export class JobTracker implements DisposableLike {
   /** The watched job of that name, for the tree to show its fresh state without a request. */
   find(jobName: string, vaultId?: string): WatchedJob | undefined {
     const name = jobName.toLowerCase();
-    return [...this.jobs.values()].find((j) => j.jobName.toLowerCase() === name && (!vaultId || j.vault.id.toLowerCase() === vaultId.toLowerCase()));
+    return [...this.jobs.values()].find((j) => j.jobName.toLowerCase() === name && (!vaultId || sameId(j.vault.id, vaultId)));
   }
 
   /**

@@ -1,14 +1,15 @@
+import { idKey } from '../domain/armId';
 /** The replicated-items filter of each vault (Filter Replicated Items…), by vault id. */
 export class ItemFilters {
   private readonly byVault = new Map<string, string>();
 
   get(vaultId: string): string | undefined {
-    return this.byVault.get(vaultId.toLowerCase());
+    return this.byVault.get(idKey(vaultId));
   }
 
   set(vaultId: string, text: string | undefined): void {
     const t = text?.trim();
-    if (t) this.byVault.set(vaultId.toLowerCase(), t);
-    else this.byVault.delete(vaultId.toLowerCase());
+    if (t) this.byVault.set(idKey(vaultId), t);
+    else this.byVault.delete(idKey(vaultId));
   }
 }

@@ -7,6 +7,7 @@ import type { Scope } from '../scope';
 import type { TreeContext } from './context';
 import { ItemNode } from './itemNode';
 import { errorNode, LOAD_MORE_COMMAND, MessageNode, TreeNode } from './node';
+import { idKey } from '../domain/armId';
 
 /**
  * "Replicated items": the vault-wide list, one request per page. The first page shows at
@@ -115,8 +116,8 @@ export class ItemsFolderNode extends TreeNode {
       const page = await this.scope.queries.listItemsPage(this.vault, this.started ? this.continuationToken : undefined);
       if (generation !== this.generation) return;
       if (!this.started) this.loaded = [];
-      const known = new Set(this.loaded.map((i) => i.id.toLowerCase()));
-      this.loaded.push(...page.items.filter((i) => !known.has(i.id.toLowerCase())));
+      const known = new Set(this.loaded.map((i) => idKey(i.id)));
+      this.loaded.push(...page.items.filter((i) => !known.has(idKey(i.id))));
       this.continuationToken = page.continuationToken;
       this.error = undefined;
     } catch (e) {

@@ -6,6 +6,7 @@ import type { Scope } from '../scope';
 import type { TreeContext } from './context';
 import { errorNode, MessageNode, TreeNode } from './node';
 import { VaultNode } from './vaultNode';
+import { idKey } from '../domain/armId';
 
 /** Caches vault nodes by id so that refreshes keep their folders' loaded pages. */
 abstract class VaultParentNode extends TreeNode {
@@ -24,10 +25,10 @@ abstract class VaultParentNode extends TreeNode {
       const vaults = await this.scope.queries.listVaults(subscriptionId);
       if (vaults.length === 0) return [new MessageNode(this, `${this.id}/empty`, 'No Recovery Services vaults', { icon: 'info' })];
       return vaults.map((v) => {
-        let node = this.vaultNodes.get(v.id.toLowerCase());
+        let node = this.vaultNodes.get(idKey(v.id));
         if (!node) {
           node = new VaultNode(this, this.scope, v, this.ctx);
-          this.vaultNodes.set(v.id.toLowerCase(), node);
+          this.vaultNodes.set(idKey(v.id), node);
         }
         return node;
       });

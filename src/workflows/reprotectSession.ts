@@ -8,6 +8,7 @@ import { describeError, errorSummary } from '../domain/errors';
 import { runReprotect, type ReprotectEvent } from './reprotectRunner';
 import { describeItem } from '../domain/itemState';
 import { itemActions } from '../domain/actions';
+import { sameId, idKey } from '../domain/armId';
 
 
 /** A reprotect waiting out the agent window, kept so that a window reload resumes it. */
@@ -76,7 +77,7 @@ export async function reprotectOneVm(
     choices,
     deadline: clock.now() + policy.windowMs,
   };
-  const others = pending(services).filter((p) => p.item.id.toLowerCase() !== item.id.toLowerCase());
+  const others = pending(services).filter((p) => !sameId(p.item.id, item.id));
   if (!scope.practice) await setPending(services, [...others, record]);
   let waitingUntil: number | undefined;
   let waitingText = '';
@@ -107,7 +108,7 @@ export async function reprotectOneVm(
   } finally {
     clearInterval(tick);
     services.inFlight.release(key);
-    await setPending(services, pending(services).filter((p) => p.item.id.toLowerCase() !== item.id.toLowerCase()));
+    await setPending(services, pending(services).filter((p) => !sameId(p.item.id, item.id)));
   }
 }
 
@@ -118,7 +119,7 @@ export async function reprotectOneVm(
 const resuming = new Set<string>();
 
 export async function resumePendingReprotects(services: Services): Promise<number> {
-  const entries = pending(services).filter((e) => !resuming.has(e.item.id.toLowerCase()));
+  const entries = pending(services).filter((e) => !resuming.has(idKey(e.item.id)));
   let resumed = 0;
   for (const entry of entries) {
     const scope = services.scope(entry.scopeKey);
@@ -126,11 +127,11 @@ export async function resumePendingReprotects(services: Services): Promise<numbe
     const left = entry.deadline - scope.clock.now();
     if (left <= 0) {
       services.log.warn(`[${entry.item.friendlyName}] The agent window ended while VS Code was closed; reprotect again when the agent has registered.`);
-      await setPending(services, pending(services).filter((p) => p !== entry && p.item.id !== entry.item.id));
+      await setPending(services, pending(services).filter((p) => p !== entry && !sameId(p.item.id, entry.item.id)));
       continue;
     }
     resumed++;
-    const key = entry.item.id.toLowerCase();
+    const key = idKey(entry.item.id);
     resuming.add(key);
     void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Reprotect (resumed)', cancellable: true }, async (progress, token) => {
       const abort = new AbortController();
@@ -147,7 +148,7 @@ export async function resumePendingReprotects(services: Services): Promise<numbe
         }
         if (!itemActions(item).includes('reprotect')) {
           services.log.info(`[${name}] Nothing left to resume: ${describeItem(item)}.`);
-          await setPending(services, pending(services).filter((p) => p.item.id.toLowerCase() !== key));
+          await setPending(services, pending(services).filter((p) => !sameId(p.item.id, key)));
           return;
         }
         await reprotectOneVm(services, scope, item, entry.choices, { ...agentPolicy(), windowMs: left }, (message) => progress.report({ message }), abort.signal);

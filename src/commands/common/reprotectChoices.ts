@@ -8,6 +8,7 @@ import { policiesFor } from '../../domain/policies';
 import { listOnPremisesInfrastructure } from '../../azure/infrastructure';
 import { cancelled } from './ui';
 import { summarizeProcessServer } from '../../domain/processServers';
+import { sameId, idKey } from '../../domain/armId';
 
 
 type Pick<T> = vscode.QuickPickItem & { value: T };
@@ -88,10 +89,10 @@ const RUN_AS_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Mi
 async function chooseSiteRunAsAccount(scope: Scope, vault: VaultRef, items: ReplicatedItem[], remembered: string | undefined): Promise<string> {
   const own = new Set(items.map((i) => i.runAsAccountId).filter((id): id is string => !!id));
   const vaultItems = await scope.queries.listAllItems(vault);
-  const known = [...new Map([...own, ...vaultItems.map((i) => i.runAsAccountId)].filter((id): id is string => !!id).map((id) => [id.toLowerCase(), id])).values()];
+  const known = [...new Map([...own, ...vaultItems.map((i) => i.runAsAccountId)].filter((id): id is string => !!id).map((id) => [idKey(id), id])).values()];
   if (known.length === 1) return known[0];
   const other = 'other';
-  const picks: Array<Pick<string>> = known.map((id) => ({ label: id.split('/').pop() ?? id, description: vaultItems.filter((i) => i.runAsAccountId?.toLowerCase() === id.toLowerCase()).map((i) => i.friendlyName).join(', ') || undefined, detail: id, value: id }));
+  const picks: Array<Pick<string>> = known.map((id) => ({ label: id.split('/').pop() ?? id, description: vaultItems.filter((i) => sameId(i.runAsAccountId, id)).map((i) => i.friendlyName).join(', ') || undefined, detail: id, value: id }));
   picks.push({ label: 'Enter a run-as account ID…', value: other });
   const id = await choose('Reprotect: run-as account of the VMware site that reaches the VM (used by the VMs listed)', picks, remembered, (v) => v);
   if (id !== other) return id;

@@ -13,6 +13,7 @@ import { summarizeProcessServer } from '../../domain/processServers';
 import { generationOf } from '../../domain/providers';
 import { policiesFor } from '../../domain/policies';
 import { cancelled } from './ui';
+import { sameId } from '../../domain/armId';
 
 
 type Choice<T> = vscode.QuickPickItem & { value: T };
@@ -66,7 +67,7 @@ async function classicChoices(infra: OnPremisesInfrastructure, items: Replicated
       const s = summarizeProcessServer(p, now);
       return { label: `${s.warning ? '$(warning)' : '$(pass)'} ${s.name}`, description: s.description, detail: s.detail, value: p };
     }),
-    (p) => (p.id === remembered.processServerId ? 'last used' : p.location === 'azure' ? 'in Azure' : undefined),
+    (p) => (sameId(p.id, remembered.processServerId) ? 'last used' : p.location === 'azure' ? 'in Azure' : undefined),
     why,
   );
   const usable = infra.masterTargets.filter((mt) => items.every((i) => !masterTargetRefusal(i, mt, now)));
@@ -77,7 +78,7 @@ async function classicChoices(infra: OnPremisesInfrastructure, items: Replicated
   const mt: MasterTargetInfo = await pick(
     'Reprotect to on-premises: master target server (same OS as the VM)',
     usable.map((m) => ({ label: m.name, description: [m.osType, heartbeatText(m.lastHeartbeat, now)].filter(Boolean).join(' · '), value: m })),
-    (m) => (m.id === remembered.masterTargetId ? 'last used' : undefined),
+    (m) => (sameId(m.id, remembered.masterTargetId) ? 'last used' : undefined),
     why,
   );
   const volume = await pick(
@@ -94,18 +95,18 @@ async function classicChoices(infra: OnPremisesInfrastructure, items: Replicated
     infra.runAsAccounts.map((a) => ({ label: a.name, value: a.id })),
     (id) => {
       const name = infra.runAsAccounts.find((a) => a.id === id)?.name.toLowerCase() ?? '';
-      return id === remembered.runAsAccountId ? 'last used' : os.size === 1 && [...os][0] && name.includes([...os][0]) ? `named for ${[...os][0]}` : undefined;
+      return sameId(id, remembered.runAsAccountId) ? 'last used' : os.size === 1 && [...os][0] && name.includes([...os][0]) ? `named for ${[...os][0]}` : undefined;
     },
     why,
   );
-  const policy = await pick('Reprotect to on-premises: failback policy', policyPicks(infra.policies, 'classic'), (p) => (p.id === remembered.policyId ? 'last used' : undefined), why);
+  const policy = await pick('Reprotect to on-premises: failback policy', policyPicks(infra.policies, 'classic'), (p) => (sameId(p.id, remembered.policyId) ? 'last used' : undefined), why);
   return { generation: 'classic', processServerId: ps.id, masterTargetId: mt.id, retentionDrive: volume, runAsAccountId: account, datastoreName: datastore, policyId: policy.id };
 }
 
 const STORAGE_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/[a-z0-9]{3,24}$/i;
 
 async function modernizedChoices(infra: OnPremisesInfrastructure, items: ReplicatedItem[], remembered: Partial<Record<string, string>>, why: string[], now: number): Promise<ReprotectToOnPremisesChoices> {
-  const vcenter = items.length === 1 ? items[0].sourceVcenterId?.toLowerCase() : undefined;
+  const vcenter = items.length === 1 ? items[0].sourceVcenterId : undefined;
   const usable = infra.reprotectAgents.filter((a) => !reprotectAgentRefusal(a, now));
   if (usable.length === 0) {
     const reasons = infra.reprotectAgents.map((a) => reprotectAgentRefusal(a, now)).filter(Boolean);
@@ -119,7 +120,7 @@ async function modernizedChoices(infra: OnPremisesInfrastructure, items: Replica
       detail: [heartbeatText(a.lastHeartbeat, now), a.vcenterId ? `vCenter ${a.vcenterId.split('/').pop()}` : ''].filter(Boolean).join(' · '),
       value: a,
     })),
-    (a) => (a.id === remembered.reprotectAgentId ? 'last used' : vcenter && a.vcenterId?.toLowerCase() === vcenter ? "reaches the VM's vCenter" : undefined),
+    (a) => (sameId(a.id, remembered.reprotectAgentId) ? 'last used' : sameId(a.vcenterId, vcenter) ? "reaches the VM's vCenter" : undefined),
     why,
   );
   const original = items.length === 1 ? originalDatastore(items[0]) : undefined;
@@ -145,7 +146,7 @@ async function modernizedChoices(infra: OnPremisesInfrastructure, items: Replica
     logStorageAccountId = typed?.trim() || cancelled();
     why.push(`Log storage account: ${logStorageAccountId.split('/').pop()}`);
   }
-  const policy = await pick('Reprotect to on-premises: failback policy', policyPicks(infra.policies, 'modernized'), (p) => (p.id === remembered.policyId ? 'last used' : undefined), why);
+  const policy = await pick('Reprotect to on-premises: failback policy', policyPicks(infra.policies, 'modernized'), (p) => (sameId(p.id, remembered.policyId) ? 'last used' : undefined), why);
   return { generation: 'modernized', reprotectAgentId: agent.id, datastoreName: datastore, logStorageAccountId, policyId: policy.id };
 }
 

@@ -3,7 +3,7 @@ import type { Services } from '../../services';
 import type { ReplicatedItem } from '../../domain/model';
 import { describeItem } from '../../domain/itemState';
 import { itemActions, type ItemAction } from '../../domain/actions';
-import { sameId } from '../../domain/armId';
+import { sameId, idKey } from '../../domain/armId';
 import { isItemJobTarget, isPlanTarget, itemOfJobTarget, namesItem, planOfJobTarget, type NextStepTarget } from '../../domain/nextStepTarget';
 import type { Scope } from '../../scope';
 import { ItemNode } from '../../tree/itemNode';
@@ -124,7 +124,7 @@ export async function itemsFromHint(services: Services, ...hints: unknown[]): Pr
       const ids = h.itemIds.map(String);
       const found = new Map<string, ItemTarget>();
       for (const v of services.roots.loadedVaults()) {
-        for (const item of v.items.items.filter((i) => ids.some((id) => namesItem(i, id)))) found.set(item.id.toLowerCase(), { scope: v.scope, item });
+        for (const item of v.items.items.filter((i) => ids.some((id) => namesItem(i, id)))) found.set(idKey(item.id), { scope: v.scope, item });
       }
       if (found.size) return [...found.values()];
     } else if (isItemJobTarget(hint)) {
