@@ -97,6 +97,34 @@ export function nextStepText(step: NextStep): string {
   }
 }
 
+export type ShutdownVerdict = 'shutDown' | 'skipped' | 'notShutDown' | 'unknown';
+
+/**
+ * Did the failback's job shut the Azure VM down? Recorded tasks: classic "VmShutdownVmOnPrimary"
+ * (Shut down the virtual machine), which ends "Other"/"Skipped" when the request asked for no
+ * source-side operation; modernized "VmFailover" (Shut down the Azure virtual machine).
+ */
+export function shutdownVerdict(job: JobInfo | undefined): ShutdownVerdict {
+  const task = job?.tasks.find((t) => /Shutdown/i.test(t.name) || /shut ?down/i.test(t.friendlyName));
+  if (!task) return 'unknown';
+  if (isSuccess(task.state)) return 'shutDown';
+  if (/skipped/i.test(task.stateDescription ?? '') || /^(Other|Skipped)$/i.test(String(task.state))) return 'skipped';
+  return isTerminal(task.state) ? 'notShutDown' : 'unknown';
+}
+
+export function shutdownText(verdict: ShutdownVerdict): string {
+  switch (verdict) {
+    case 'shutDown':
+      return 'Azure VM shut down.';
+    case 'skipped':
+      return 'Site Recovery skipped the Azure VM shutdown: make sure the Azure VM is off before you commit.';
+    case 'notShutDown':
+      return 'Azure VM was NOT shut down.';
+    default:
+      return 'Azure VM shutdown not reported by the job.';
+  }
+}
+
 /** All job errors, the job's own and its tasks', for classifying a failure. */
 export function allJobErrors(job: JobInfo): JobError[] {
   return [...job.errors, ...job.tasks.flatMap((t) => t.errors)];

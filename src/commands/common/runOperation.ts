@@ -4,7 +4,7 @@ import type { JobInfo } from '../../domain/model';
 import type { StartedOperation } from '../../azure/operations';
 import { describeItem } from '../../domain/itemState';
 import { describeError, errorSummary } from '../../domain/errors';
-import { isSuccess } from '../../domain/jobs';
+import { isSuccess, shutdownText, shutdownVerdict } from '../../domain/jobs';
 import type { ItemTarget } from './targets';
 
 /**
@@ -65,14 +65,11 @@ export async function verifyFailover(services: Services, targets: ItemTarget[], 
     } catch (e) {
       state = `state unknown (${describeError(e).message})`;
     }
-    const shutdown = job?.tasks.find((task) => /shut ?down/i.test(task.friendlyName) || /Shutdown/i.test(task.name));
-    const azureVmDown = shutdown ? isSuccess(shutdown.state) : undefined;
+    const verdict = shutdownVerdict(job);
     const ok = !!job && isSuccess(job.state);
-    allGood &&= ok && azureVmDown !== false;
+    allGood &&= ok && verdict !== 'notShutDown';
     const windows = /windows/i.test(t.item.osType ?? '');
-    lines.push(
-      `${t.item.friendlyName}: ${state}. ${azureVmDown === undefined ? 'Azure VM shutdown not reported by the job.' : azureVmDown ? 'Azure VM shut down.' : 'Azure VM was NOT shut down.'}${windows && ok ? ' VMware tools re-enabled on the Windows VM.' : ''}`,
-    );
+    lines.push(`${t.item.friendlyName}: ${state}. ${shutdownText(verdict)}${windows && ok ? ' VMware tools re-enabled on the Windows VM.' : ''}`);
   }
   services.log.info(`Failover verification:\n  ${lines.join('\n  ')}`);
   services.walkthrough.complete('failover');

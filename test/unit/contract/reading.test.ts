@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { allRecorded, kindOf, recorded, recordedScope, resourcesOf, vaultOf, type Recorded } from './recorded';
 import { explainJson } from '../../../src/explain/explain';
 import { toItem, toJob, toProcessServers } from '../../../src/azure/mappers';
-import { nextStepAfter, type NextStep } from '../../../src/domain/jobs';
+import { nextStepAfter, shutdownText, shutdownVerdict, type NextStep } from '../../../src/domain/jobs';
 import { summarizeProcessServer } from '../../../src/domain/processServers';
 import { itemTooltipRows } from '../../../src/domain/itemTooltip';
 
@@ -204,5 +204,17 @@ describe('contract (reading): the next step after each recorded job (defect 11)'
   it('the recorded reprotect of a failed-back VM leads back to "replicating to Azure"', () => {
     const job = succeeded(resourcesOf(recorded('TestV2ARCM540Reprotect.016.job-reProtect-inprogress.json'))[0]);
     assert.equal(nextStepAfter(job), 'done');
+  });
+});
+
+describe('contract (reading): did the recorded failbacks shut the Azure VM down?', () => {
+  const final = (file: string) => toJob(vaultOf(resourcesOf(recorded(file))[0].id), resourcesOf(recorded(file))[0]);
+  it('classic failback with no source-side operation: the shutdown task was skipped, and the user is told to check', () => {
+    const job = final('V2ATestFailback.605.job-failover-succeeded.json');
+    assert.equal(shutdownVerdict(job), 'skipped');
+    assert.match(shutdownText(shutdownVerdict(job)), /make sure the Azure VM is off/);
+  });
+  it('a job that has not reached its shutdown task says nothing yet', () => {
+    assert.equal(shutdownVerdict(final('TestV2ARCMFailback.013.job-plannedFailover-inprogress.json')), 'unknown');
   });
 });
