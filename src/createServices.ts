@@ -15,6 +15,9 @@ import { notifyJobFinished } from './jobs/jobNotifications';
 import { ExtensionStore } from './storage';
 import { Walkthrough } from './walkthrough';
 import { wallClock } from './workflows/clock';
+import { VaultStore } from './state/vaultStore';
+import { sameId } from './domain/armId';
+import { ChecklistPanel } from './checklist/checklistPanel';
 
 /** The practice vault runs on a fast virtual clock; poll it often so the drill feels live. */
 const PRACTICE_POLL_MS = 1500;
@@ -32,6 +35,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const account = new AzureAccount();
   const filters = new ItemFilters();
   const walkthrough = new Walkthrough(context.extension.id);
+  const states = new VaultStore();
 
   let roots: TreeRoots | undefined;
   const scope = (key: string): Scope | undefined => (key === PRACTICE_SCOPE_KEY ? practice.scope : roots?.scopeByKey(key));
@@ -48,6 +52,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const jobsUi = createJobsUi(context, tracker, log, { shouldNotify: (job) => commandJobs?.shouldAnnounce(job) ?? true });
   commandJobs = new CommandJobs({
     tracker,
+    jobStarted: (jobName, itemIds) => states.jobStarted(jobName, itemIds),
     progress: (jobs, title) => jobsUi.trackWithProgress(jobs, title),
     announce: (job, watch) => void notifyJobFinished(job, watch, () => log.show(true)),
   });
@@ -55,6 +60,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   let tree: SiteRecoveryTreeProvider | undefined;
   roots = new TreeRoots(practice, account, {
     refresh: (node) => tree?.refresh(node),
+    states,
     itemFilter: (vaultId) => filters.get(vaultId),
     watchedJob: (jobName) => tracker.find(jobName)?.latest,
     seedDiskResourceGroups: (vault, items) =>
@@ -68,7 +74,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const treeView = vscode.window.createTreeView<TreeNode>('siteRecovery.explorer', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const jobs = commandJobs;
 
-  context.subscriptions.push(practice, account, tracker, roots, tree, treeView, ...wireEvents(practice, account, tracker, tree, scope));
+  context.subscriptions.push(practice, account, tracker, roots, tree, treeView, states, ...wireEvents(practice, account, tracker, tree, scope), ...wireStore(states, tracker, treeRoots, tree, scope, practice));
   void tracker.resume();
 
   return {
@@ -82,8 +88,9 @@ export function createServices(context: vscode.ExtensionContext): Services {
     filters,
     store,
     walkthrough,
+    states,
     scope,
-    followJob: (s, vault, jobName, label, owned) => jobs.follow(s, vault, jobName, label, owned),
+    followJob: (s, vault, jobName, label, owned, itemIds) => jobs.follow(s, vault, jobName, label, owned, itemIds),
     withJobProgress: (title, watched) => jobs.withProgress(title, watched),
   };
 }
@@ -109,5 +116,46 @@ function wireEvents(practice: PracticeMode, account: AzureAccount, tracker: JobT
     }),
     tracker.onFinished(() => refreshSoon()),
     { dispose: () => clearTimeout(refreshTimer) },
+  ];
+}
+
+/**
+ * The store of truth: job readings become their items' current task; a job's end re-reads its
+ * items before their operation ends (so no view shows the old state as final); every change
+ * redraws the item rows without another request; a new practice vault forgets the old one.
+ */
+function wireStore(states: VaultStore, tracker: JobTracker, roots: TreeRoots, tree: SiteRecoveryTreeProvider, scope: (key: string) => Scope | undefined, practice: PracticeMode): vscode.Disposable[] {
+  let redraw: NodeJS.Timeout | undefined;
+  const redrawSoon = () => {
+    clearTimeout(redraw);
+    redraw = setTimeout(() => roots.loadedVaults().forEach((v) => tree.refresh(v.items)), 100);
+  };
+  return [
+    states.onDidChange(redrawSoon),
+    tracker.onDidChange(() => tracker.running().forEach((w) => w.latest && states.jobReading(w.latest))),
+    tracker.onFinished(async (job, watch) => {
+      const ids = states.jobItemsOf(job.name);
+      const s = scope(watch.scopeKey);
+      const loaded = roots.loadedVaults().flatMap((v) => v.items.items);
+      await Promise.all(
+        ids.map(async (id) => {
+          const item = loaded.find((i) => sameId(i.id, id));
+          try {
+            if (item && s) states.read([await s.queries.getItem(item)]);
+          } catch {
+            // The next tree refresh reads it.
+          }
+        }),
+      );
+      states.jobEnded(job.name);
+      // A reprotect waiting for the agent keeps its operation until the runner is done.
+      for (const id of ids) if (states.operation(id)?.phase !== 'waitingForAgent') states.end(id);
+    }),
+    practice.onDidChange(() => {
+      states.clear((i) => !!i.vault.practice);
+      // A checklist of the old practice vault would show VMs that no longer exist.
+      ChecklistPanel.closeIf((s) => s.practice);
+    }),
+    { dispose: () => clearTimeout(redraw) },
   ];
 }

@@ -11,6 +11,7 @@ import type { WatchedJob } from './jobs/types';
 import type { ItemFilters } from './tree/itemFilters';
 import type { ExtensionStore } from './storage';
 import type { Walkthrough } from './walkthrough';
+import type { VaultStore } from './state/vaultStore';
 
 export type { WalkthroughStep } from './walkthrough';
 
@@ -29,13 +30,15 @@ export interface Services {
   readonly filters: ItemFilters;
   readonly store: ExtensionStore;
   readonly walkthrough: Walkthrough;
+  /** Items as last read and the operations running on them: what every view renders. */
+  readonly states: VaultStore;
   /** Scope by key: "practice" or an Azure scope. */
   scope(key: string): Scope | undefined;
   /**
    * Starts following a job (output channel, status bar, persisted across reloads). `owned`
    * (default): the calling command reports the outcome, so the tracker's notification stays quiet.
    */
-  followJob(scope: Scope, vault: VaultRef, jobName: string, label: string, owned?: boolean): FollowedJob;
+  followJob(scope: Scope, vault: VaultRef, jobName: string, label: string, owned?: boolean, itemIds?: string[]): FollowedJob;
   /** One progress notification for a user action; Cancel = stop watching. */
   withJobProgress(title: string, jobs: FollowedJob[]): Promise<JobInfo[]>;
 }

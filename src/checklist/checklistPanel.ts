@@ -6,12 +6,24 @@ import { describeItem } from '../domain/itemState';
 import type { Scope } from '../scope';
 import { checklistHtml, type ChecklistView } from './html';
 import { sameId } from '../domain/armId';
+import { operationText } from '../domain/operations';
+import type { VaultStore } from '../state/vaultStore';
 
-const ALLOWED = new Set(['siteRecovery.failover', 'siteRecovery.commitFailover', 'siteRecovery.reprotect']);
+const ALLOWED = new Set(['siteRecovery.reprotectToOnPremises', 'siteRecovery.failover', 'siteRecovery.commitFailover', 'siteRecovery.reprotect']);
+
+/** What a checklist shows: the VMs, and for a plan's checklist the plan its Run buttons act on. */
+export interface ChecklistTargets {
+  title: string;
+  targets: Array<{ scope: Scope; item: ReplicatedItem }>;
+  /** A recovery plan: Run acts on the plan (never on one VM outside it). */
+  plan?: unknown;
+}
 
 /**
- * "Failback Checklist" for the selected VMs or plan: which preconditions hold and what
- * comes next, re-read from Site Recovery whenever jobs or the tree change.
+ * "Failback Checklist" for the selected VMs or plan: which preconditions hold and what comes
+ * next. It renders from the vault store (the same readings and running operations as the tree)
+ * and again whenever the store changes for one of its VMs; while an operation runs on a VM its
+ * steps offer no Run button.
  */
 export class ChecklistPanel implements vscode.Disposable {
   private static current?: ChecklistPanel;
@@ -20,17 +32,28 @@ export class ChecklistPanel implements vscode.Disposable {
   /** Settles when the first reading of the VMs is on the page. */
   rendered: Promise<void> = Promise.resolve();
 
-  static show(title: string, targets: Array<{ scope: Scope; item: ReplicatedItem }>, changes: vscode.Event<unknown>): ChecklistPanel {
+  static show(what: ChecklistTargets, states: VaultStore): ChecklistPanel {
     ChecklistPanel.current?.dispose();
-    ChecklistPanel.current = new ChecklistPanel(title, targets, changes);
+    ChecklistPanel.current = new ChecklistPanel(what, states);
     return ChecklistPanel.current;
   }
 
+  /** Closes the open checklist when its VMs are gone (Reset Practice Vault, another scenario). */
+  static closeIf(gone: (scope: Scope) => boolean): void {
+    const panel = ChecklistPanel.current;
+    if (panel && panel.targets.some((t) => gone(t.scope))) panel.dispose();
+  }
+
+  private readonly title: string;
+  private readonly targets: Array<{ scope: Scope; item: ReplicatedItem }>;
+
   private constructor(
-    private readonly title: string,
-    private targets: Array<{ scope: Scope; item: ReplicatedItem }>,
-    changes: vscode.Event<unknown>,
+    private readonly what: ChecklistTargets,
+    private readonly states: VaultStore,
   ) {
+    this.title = what.title;
+    this.targets = what.targets;
+    const title = what.title;
     this.panel = vscode.window.createWebviewPanel('siteRecovery.checklist', `Failback Checklist: ${title}`, vscode.ViewColumn.Active, {
       enableScripts: true,
       localResourceRoots: [],
@@ -41,16 +64,23 @@ export class ChecklistPanel implements vscode.Disposable {
       (m: { command?: unknown; itemId?: unknown }) => {
         if (typeof m.command !== 'string' || !ALLOWED.has(m.command) || typeof m.itemId !== 'string') return;
         const target = this.targets.find((t) => sameId(t.item.id, String(m.itemId)));
-        if (target) void vscode.commands.executeCommand(m.command, undefined, undefined, { targets: [target] });
+        if (!target) return;
+        // A plan's checklist acts on the plan, as its context menu does.
+        if (this.what.plan) void vscode.commands.executeCommand(m.command, this.what.plan);
+        else void vscode.commands.executeCommand(m.command, undefined, undefined, { targets: [target] });
       },
       undefined,
       this.disposables,
     );
     let timer: NodeJS.Timeout | undefined;
-    changes(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void this.render(), 500);
-    }, undefined, this.disposables);
+    const mine = (ids: string[] | undefined) => !ids || ids.some((id) => this.targets.some((t) => sameId(t.item.id, id)));
+    this.disposables.push(
+      states.onDidChange((change) => {
+        if (!mine(change.itemIds)) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => void this.render(), 100);
+      }),
+    );
     this.disposables.push({ dispose: () => clearTimeout(timer) });
     this.panel.webview.html = checklistHtml({ title: `Failback checklist: ${title}`, subtitle: 'Reading the VMs from Site Recovery…', vms: [] }, randomBytes(16).toString('base64'), this.panel.webview.cspSource);
     this.rendered = this.render();
@@ -64,15 +94,20 @@ export class ChecklistPanel implements vscode.Disposable {
     const ticket = ++this.renders;
     const vms = await Promise.all(
       this.targets.map(async (t) => {
-        let item = t.item;
+        let item = this.states.current(t.item);
         let points: number | undefined;
         try {
           item = await t.scope.queries.getItem(t.item);
+          this.states.read([item]);
           points = (await t.scope.queries.listRecoveryPoints(item)).length;
         } catch {
           // Show what we have; the next change renders again.
         }
-        return { name: item.friendlyName, state: describeItem(item), steps: failbackChecklist(item, points), itemId: item.id };
+        const op = this.states.operation(item.id);
+        if (!op) return { name: item.friendlyName, state: describeItem(item), steps: failbackChecklist(item, points), itemId: item.id };
+        // An operation runs: its step shows as running and nothing can be started from here.
+        const steps = failbackChecklist(item, points).map((s) => ({ ...s, command: undefined, status: s.status === 'next' ? ('running' as const) : s.status }));
+        return { name: item.friendlyName, state: operationText(op, t.scope.clock.now()), steps, itemId: item.id };
       }),
     );
     if (this.disposed || ticket !== this.renders) return;

@@ -3,7 +3,7 @@ import { precheckAction } from '../domain/prechecks';
 import { refreshItems, resolveTargets } from './common/targets';
 import { acceptPartial, confirmDestructive, showServiceError } from './common/ui';
 import { runPlanOperation } from './common/planOperation';
-import { startItemOperations } from './common/runOperation';
+import { settle, startItemOperations } from './common/runOperation';
 
 /** Cancel a failover that awaits commit: the VMs go back to replicating, where Site Recovery allows it. */
 export async function cancelFailover(services: Services, clicked?: unknown, selected?: unknown): Promise<void> {
@@ -31,7 +31,7 @@ export async function cancelFailover(services: Services, clicked?: unknown, sele
     );
     const jobs = await startItemOperations(services, ready, 'Cancel failover', (t) => t.scope.operations.cancelFailoverItem(t.item));
     if (jobs.length) await services.withJobProgress('Cancelling failover', jobs);
-    services.tree.refresh();
+    await settle(services, ready);
   } catch (e) {
     await showServiceError(services.log, 'Cancel failover', e);
   }

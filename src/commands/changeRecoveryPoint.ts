@@ -1,14 +1,16 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { actionRefusal } from '../domain/prechecks';
-import { dataLossWording, isAppConsistent, minutesBetween } from '../domain/recoveryPoints';
+import { replicatesToOnPremises } from '../domain/providers';
+import { changeRecoveryPointOptions, pointInUseId, pointPhrase, type ChangePointOption } from '../domain/recoveryPoints';
 import { refreshItems, resolveTargets } from './common/targets';
 import { cancelled, confirmDestructive, showServiceError } from './common/ui';
 import { startItemOperations } from './common/runOperation';
 
 /**
- * Before commit, a failed-over VM can move to another recovery point (Site Recovery's
- * "Change recovery point", allowed as ChangePit). One VM at a time: points are per VM.
+ * Before commit, a VM failed over to Azure can move to another recovery point (Site Recovery's
+ * "Change recovery point", allowed as ChangePit). Only InMageAzureV2 and InMageRcm have an input
+ * for it (src/domain/actions.ts). One VM at a time: points are per VM.
  */
 export async function changeRecoveryPoint(services: Services, clicked?: unknown): Promise<void> {
   try {
@@ -18,6 +20,13 @@ export async function changeRecoveryPoint(services: Services, clicked?: unknown)
       return;
     }
     const [t] = await refreshItems(target.items.slice(0, 1));
+    if (replicatesToOnPremises(t.item.provider)) {
+      await vscode.window.showErrorMessage(
+        `${t.item.friendlyName} failed back to on-premises: Site Recovery has no input to change the recovery point of a failback (${t.item.provider}). To use another point, cancel the failover where Site Recovery allows it and fail back again.`,
+        { modal: true },
+      );
+      return;
+    }
     const refusal = actionRefusal(t.item, 'changeRecoveryPoint');
     if (refusal) {
       await vscode.window.showErrorMessage(refusal, { modal: true });
@@ -28,23 +37,35 @@ export async function changeRecoveryPoint(services: Services, clicked?: unknown)
       await vscode.window.showErrorMessage(`${t.item.friendlyName} has no recovery point to change to.`, { modal: true });
       return;
     }
-    const newest = points[0].time;
+    const now = t.scope.clock.now();
+    const options = changeRecoveryPointOptions(points, pointInUseId(t.item), now);
+    const current = options.find((o) => o.inUse);
     const pick = await vscode.window.showQuickPick(
-      points.slice(0, 50).map((p) => ({
-        label: p.time.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC'),
-        description: isAppConsistent(p) ? 'app-consistent' : 'crash-consistent',
-        detail: dataLossWording(minutesBetween(p.time, newest)),
-        point: p,
-      })),
-      { title: `Change the recovery point of ${t.item.friendlyName}`, ignoreFocusOut: true, matchOnDescription: true },
+      options.map((o) => ({ label: o.inUse ? `$(pass-filled) ${o.label}` : o.label, description: o.description, detail: o.detail, option: o })),
+      {
+        title: `Change the recovery point of ${t.item.friendlyName}`,
+        placeHolder: current ? `In use now: ${current.description.replace(/ · in use$/, '')}` : 'Newest first; older points lose the writes made after them',
+        ignoreFocusOut: true,
+        matchOnDescription: true,
+      },
     );
     if (!pick) cancelled();
+    const chosen: ChangePointOption = pick.option;
+    if (chosen.inUse) {
+      await vscode.window.showInformationMessage(`${t.item.friendlyName} already runs from this recovery point.`);
+      return;
+    }
     await confirmDestructive(
-      `Move ${t.item.friendlyName} to the recovery point of ${pick.label}?`,
-      `Site Recovery restarts the on-premises VM from this point. ${pick.detail}`,
+      `Move ${t.item.friendlyName} to ${pointPhrase(chosen.point, now)}?`,
+      [
+        current ? `In use now: ${pointPhrase(current.point, now)}.` : undefined,
+        `Site Recovery restarts the Azure VM from the chosen point. ${chosen.detail}`,
+      ]
+        .filter(Boolean)
+        .join('\n'),
       'Change Recovery Point',
     );
-    const jobs = await startItemOperations(services, [t], 'Change recovery point', (x) => x.scope.operations.changeRecoveryPoint(x.item, pick.point.id));
+    const jobs = await startItemOperations(services, [t], 'Change recovery point', (x) => x.scope.operations.changeRecoveryPoint(x.item, chosen.point.id));
     if (jobs.length) await services.withJobProgress(`Changing the recovery point of ${t.item.friendlyName}`, jobs);
     services.tree.refresh();
   } catch (e) {

@@ -3,7 +3,7 @@ import type { Services } from '../services';
 import { precheckAction } from '../domain/prechecks';
 import { refreshItems, resolveTargets, type ItemTarget } from './common/targets';
 import { acceptPartial, confirmDestructive, requireTypedName, showServiceError } from './common/ui';
-import { startItemOperations } from './common/runOperation';
+import { settle, startItemOperations } from './common/runOperation';
 import type { PlanNode } from '../tree/plansFolder';
 import { isSuccess } from '../domain/jobs';
 import { runPlanOperation } from './common/planOperation';
@@ -34,7 +34,7 @@ async function commitItems(services: Services, chosen: ItemTarget[]): Promise<vo
   const jobs = await startItemOperations(services, ready, 'Commit', (t) => t.scope.operations.commitItem(t.item));
   if (jobs.length === 0) return;
   const finals = await services.withJobProgress(`Committing ${names.length === 1 ? names[0] : `${names.length} VMs`}`, jobs);
-  services.tree.refresh();
+  await settle(services, ready);
   if (finals.every((j) => isSuccess(j.state))) {
     services.walkthrough.complete('commit');
     const reprotect = 'Reprotect';

@@ -5,11 +5,18 @@ import { onPremisesSite } from '../domain/sites';
 import { planProvider } from '../azure/inputs';
 import { isTerminal } from '../domain/jobs';
 import { isAzureFabric } from '../domain/direction';
-import type { RecoveryPointChoice } from '../domain/recoveryPoints';
+import { planActions } from '../domain/actions';
+import {
+  multiVmRecoveryPointOptions,
+  recoveryPointOptions,
+  recoveryPointPickerTitle,
+  replicationGroupWarnings,
+  type RecoveryPointOption,
+} from '../domain/recoveryPoints';
 import { resolveTargets, type ItemTarget } from './common/targets';
-import { acceptPartial, confirmDestructive, requireTypedName, showServiceError } from './common/ui';
-import { pickRecoveryPoint } from './common/recoveryPointPick';
+import { acceptPartial, cancelled, confirmDestructive, requireTypedName, showServiceError } from './common/ui';
 import { startItemOperations, verifyFailover } from './common/runOperation';
+import { plansOfReplicationGroups } from '../workflows/failoverPrep';
 import type { PlanNode } from '../tree/plansFolder';
 
 /** Failover from Azure back to on-premises, for VMs (single or multi-select) and recovery plans. */
@@ -41,19 +48,29 @@ async function failoverItems(services: Services, chosen: ItemTarget[]): Promise<
     return;
   }
   const provider = ready[0].item.provider!;
-  const choice = await pickRecoveryPoint(
-    provider,
-    ready.map((t) => ({ name: t.item.friendlyName, points: fresh.points.get(t.item.id) ?? [] })),
-    { hasReplicationGroup: ready.some((t) => !!t.item.multiVmGroupName) },
-  );
   const names = ready.map((t) => t.item.friendlyName);
+  const now = scope.clock.now();
+  const option = await pickRecoveryPoint(
+    ready.length === 1
+      ? recoveryPointOptions(provider, fresh.points.get(ready[0].item.id) ?? [], now)
+      : multiVmRecoveryPointOptions(
+          ready.map((t) => ({ name: t.item.friendlyName, points: fresh.points.get(t.item.id) ?? [], group: t.item.multiVmGroupName })),
+          { now },
+        ),
+    recoveryPointPickerTitle({ vms: names }),
+  );
+  const choice = option.choice;
+  // VMs of a replication group failed over on their own lose the group's common point: say so.
+  const grouped = ready.filter((t) => t.item.multiVmGroupName).map((t) => t.item);
+  const groupWarnings = grouped.length ? replicationGroupWarnings(grouped, await plansOfReplicationGroups(scope.queries, grouped)) : [];
   const site = onPremisesSite(ready[0].item);
   await confirmDestructive(
     `Fail back ${names.length === 1 ? names[0] : `${names.length} VMs`} from Azure to on-premises?`,
     [
       `Direction: from Azure to on-premises: ${site}.`,
       'Site Recovery shuts down the Azure VMs and starts the on-premises VMs from the chosen recovery point.',
-      `Recovery point: ${describeChoice(choice)}.`,
+      `Recovery point: ${option.summary}.`,
+      ...groupWarnings,
       `VMs: ${names.join(', ')}.`,
       'You commit afterwards, once you have verified the result.',
     ].join('\n'),
@@ -66,10 +83,28 @@ async function failoverItems(services: Services, chosen: ItemTarget[]): Promise<
   if (finals.every((j) => isTerminal(j.state))) await verifyFailover(services, ready, finals);
 }
 
-function describeChoice(choice: RecoveryPointChoice): string {
-  if (choice.kind === 'latest') return 'Latest (crash-consistent)';
-  if (choice.kind === 'appConsistent') return 'Latest app-consistent';
-  return `specific point ${choice.pointId.split('/').pop()}`;
+/**
+ * The recovery-point quick pick: short labels (the kind of point), the time with its age in the
+ * description, the data loss in the detail, so nothing is cut off; classic single VMs add their
+ * specific points below a separator.
+ */
+async function pickRecoveryPoint(options: readonly RecoveryPointOption[], title: string): Promise<RecoveryPointOption> {
+  type Item = vscode.QuickPickItem & { option?: RecoveryPointOption };
+  const toItem = (o: RecoveryPointOption): Item => ({ label: o.label, description: o.description, detail: o.detail, option: o });
+  const specific = options.filter((o) => o.choice.kind === 'specific');
+  const items: Item[] = [
+    ...options.filter((o) => o.choice.kind !== 'specific').map(toItem),
+    ...(specific.length ? [{ label: 'Specific recovery points', kind: vscode.QuickPickItemKind.Separator }] : []),
+    ...specific.map(toItem),
+  ];
+  const pick = await vscode.window.showQuickPick(items, {
+    title,
+    placeHolder: 'Latest keeps the most data; app-consistent points are older',
+    ignoreFocusOut: true,
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  return pick?.option ?? cancelled();
 }
 
 async function failoverPlan(services: Services, node: PlanNode): Promise<void> {
@@ -82,19 +117,29 @@ async function failoverPlan(services: Services, node: PlanNode): Promise<void> {
     await vscode.window.showErrorMessage(`Recovery plan ${plan.friendlyName} can't fail back now.`, { modal: true, detail: reasons.map((r) => `• ${r}`).join('\n') });
     return;
   }
+  if (!planActions(plan).includes('failover')) {
+    await vscode.window.showErrorMessage(`Site Recovery does not allow a failover of recovery plan ${plan.friendlyName} now.`, { modal: true });
+    return;
+  }
   const provider = planProvider(plan, members.map((m) => m.item));
   if (!provider) {
     await vscode.window.showErrorMessage(`${plan.friendlyName} does not replicate VMware VMs back to on-premises.`, { modal: true });
     return;
   }
-  const hasGroup = members.some((m) => !!m.item.multiVmGroupName);
-  const choice = await pickRecoveryPoint(provider, members.map((m) => ({ name: m.item.friendlyName, points: points.get(m.item.id) ?? [] })), { plan: true, hasReplicationGroup: hasGroup });
+  const option = await pickRecoveryPoint(
+    multiVmRecoveryPointOptions(
+      members.map((m) => ({ name: m.item.friendlyName, points: points.get(m.item.id) ?? [], group: m.item.multiVmGroupName })),
+      { plan: true, now: scope.clock.now() },
+    ),
+    recoveryPointPickerTitle({ vms: members.map((m) => m.item.friendlyName), plan: plan.friendlyName }),
+  );
+  const choice = option.choice;
   await confirmDestructive(
     `Fail back recovery plan ${plan.friendlyName} from Azure to on-premises?`,
     [
       `Direction: from Azure to on-premises: ${[plan.primaryFabricFriendlyName, plan.recoveryFabricFriendlyName].find((n) => n && !isAzureFabric(n)) ?? 'the on-premises site'}.`,
       'Site Recovery shuts down the Azure VMs of the plan and starts them on-premises, group by group.',
-      `Recovery point: ${describeChoice(choice)}. ${hasGroup ? (choice.kind === 'latest' ? 'Each VM recovers to its own latest point.' : 'Each replication group recovers to its common point.') : ''}`,
+      `Recovery point: ${option.summary}.`,
       `VMs: ${members.map((m) => m.item.friendlyName).join(', ')}.`,
     ].join('\n'),
     'Fail Back',

@@ -4,7 +4,7 @@ import { precheckAction } from '../domain/prechecks';
 import { isSuccess } from '../domain/jobs';
 import { refreshItems, resolveTargets, type ItemTarget } from './common/targets';
 import { acceptPartial, cancelled, showServiceError } from './common/ui';
-import { startItemOperations } from './common/runOperation';
+import { settle, startItemOperations } from './common/runOperation';
 import { chooseReprotectToOnPremises } from './common/reprotectToOnPremisesChoices';
 import { masterTargetRefusal } from '../domain/infrastructure';
 import { sameId } from '../domain/armId';
@@ -57,7 +57,7 @@ async function reprotectItems(services: Services, chosen: ItemTarget[]): Promise
   const jobs = await startItemOperations(services, ready, 'Reprotect to on-premises', (t) => t.scope.operations.reprotectToOnPremises(t.item, choices));
   if (jobs.length === 0) return;
   const finals = await services.withJobProgress(`Reprotecting ${names.length === 1 ? names[0] : `${names.length} VMs`} to on-premises`, jobs);
-  services.tree.refresh();
+  await settle(services, ready);
   const done = finals.filter((j) => isSuccess(j.state));
   if (done.length === ready.length) {
     services.walkthrough.complete('reprotectToOnPremises');

@@ -153,3 +153,42 @@ export function matchesItemFilter(item: ReplicatedItem, filter: string | undefin
   if (!text) return true;
   return item.friendlyName.toLowerCase().includes(text) || describeItem(item).toLowerCase().includes(text) || (item.protectionState ?? '').toLowerCase().includes(text);
 }
+
+export type HealthLevel = 'normal' | 'warning' | 'critical';
+
+/** The worse of replication and failover health. */
+export function healthLevel(item: ReplicatedItem): HealthLevel {
+  const levels = [item.replicationHealth, item.failoverHealth].map((h) => (/critical/i.test(h ?? '') ? 2 : /warning/i.test(h ?? '') ? 1 : 0));
+  const worst = Math.max(...levels);
+  return worst === 2 ? 'critical' : worst === 1 ? 'warning' : 'normal';
+}
+
+/** RPO in the unit people read ("RPO 4 min", "RPO 2 h"), when Site Recovery reports one. */
+export function rpoText(item: ReplicatedItem): string | undefined {
+  if (item.rpoSeconds === undefined) return undefined;
+  const min = Math.round(item.rpoSeconds / 60);
+  return min < 120 ? `RPO ${min} min` : min < 2880 ? `RPO ${Math.round(min / 60)} h` : `RPO ${Math.round(min / 1440)} days`;
+}
+
+/**
+ * The tree row's description: what runs on the VM, or its state and direction, with its health
+ * when not normal and its RPO while it replicates.
+ */
+export function itemRowText(item: ReplicatedItem, operation?: string): string {
+  if (operation) return operation;
+  const parts = [describeItem(item)];
+  const health = healthLevel(item);
+  if (health !== 'normal') parts.push(`${health === 'critical' ? '✖' : '⚠'} ${health === 'critical' ? 'critical' : 'warning'}: ${healthWhat(item)}`);
+  const phase = failbackPhase(item);
+  if (phase === 'readyToFailBack' || phase === 'replicatingToAzure') {
+    const rpo = rpoText(item);
+    if (rpo) parts.push(rpo);
+  }
+  return parts.join(' · ');
+}
+
+function healthWhat(item: ReplicatedItem): string {
+  const first = item.healthIssues.find((h) => !/^info/i.test(h.level ?? ''));
+  if (first) return first.message.length > 48 ? `${first.message.slice(0, 47)}…` : first.message;
+  return /critical|warning/i.test(item.replicationHealth ?? '') ? 'replication' : 'failover';
+}

@@ -94,6 +94,45 @@ export function planFailoverRefusals(plan: RecoveryPlanInfo, members: readonly R
   return reasons;
 }
 
+/**
+ * Why a recovery plan cannot fail back now, for the plan's row and tooltip: a few words
+ * ("1 of 3 VMs already failed back") and each VM's reason. `members` are the plan's VMs as
+ * read so far (one not read is not counted as a reason). Undefined when no VM stands in the way
+ * or the plan itself is busy (its row shows the running operation).
+ */
+export function planFailoverBlock(plan: RecoveryPlanInfo, members: readonly ReplicatedItem[]): { summary: string; reasons: string[] } | undefined {
+  if (plan.currentOperation) return undefined;
+  const total = new Set(plan.groups.flatMap((g) => g.itemIds.map((id) => idKey(id)))).size || members.length;
+  const counts = new Map<string, number>();
+  const reasons: string[] = [];
+  for (const item of members) {
+    const reason = failoverRefusal(item);
+    if (!reason) continue;
+    reasons.push(reason);
+    const why = planBlockWords(item);
+    counts.set(why, (counts.get(why) ?? 0) + 1);
+  }
+  if (reasons.length === 0) return undefined;
+  const summary = [...counts].map(([why, n]) => `${n} of ${total} VM${total === 1 ? '' : 's'} ${why}`).join(', ');
+  return { summary, reasons };
+}
+
+function planBlockWords(item: ReplicatedItem): string {
+  switch (failbackPhase(item)) {
+    case 'awaitingCommit':
+    case 'needsReprotect':
+      return 'already failed back';
+    case 'operationRunning':
+      return 'busy';
+    case 'replicatingToAzure':
+    case 'failedOverToAzure':
+    case 'runningInAzure':
+      return 'not replicating to on-premises';
+    default:
+      return 'not ready to fail back';
+  }
+}
+
 function split(items: readonly ReplicatedItem[], refuse: (i: ReplicatedItem) => string | undefined): PrecheckResult {
   const result: PrecheckResult = { ready: [], refused: [] };
   for (const item of items) {

@@ -9,6 +9,8 @@ import type { WatchedJob } from './types';
 import { isSuccess, isTerminal } from '../domain/jobs';
 
 export interface CommandJobsDeps {
+  /** Told which items a followed job acts on, so their rows show its task. */
+  jobStarted?(jobName: string, itemIds: string[]): void;
   tracker: Pick<JobTracker, 'watch'>;
   /** One progress notification for a user action; Cancel = stop watching. */
   progress(jobs: WatchedJob[], title: string): Promise<JobInfo[]>;
@@ -22,8 +24,9 @@ export class CommandJobs {
   constructor(private readonly deps: CommandJobsDeps) {}
 
   /** Starts following a job; `owned` (default): the calling command reports its outcome. */
-  follow(scope: Scope, vault: VaultRef, jobName: string, label: string, owned = true): WatchedJob {
+  follow(scope: Scope, vault: VaultRef, jobName: string, label: string, owned = true, itemIds: string[] = []): WatchedJob {
     if (owned) this.owned.add(jobName.toLowerCase());
+    if (itemIds.length) this.deps.jobStarted?.(jobName, itemIds);
     return this.deps.tracker.watch({ scopeKey: scope.key, vault, jobName, label });
   }
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { JobInfo } from '../domain/model';
-import { isSuccess, nextStepAfter, type NextStep } from '../domain/jobs';
+import { isAgentWaitFailure, isSuccess, nextStepAfter, type NextStep } from '../domain/jobs';
 import { nextStepTarget } from '../domain/nextStepTarget';
-import { failureText, successText } from './jobMessages';
+import { agentWaitText, failureText, successText } from './jobMessages';
 import type { WatchedJob } from './types';
 
 const SHOW_OUTPUT = 'Show Output';
@@ -29,6 +29,12 @@ export async function notifyJobFinished(job: JobInfo, watch: WatchedJob, showOut
   }
   if (/^cancel/i.test(String(job.state))) {
     const choice = await vscode.window.showWarningMessage(`${job.friendlyName} for ${target} was cancelled.`, SHOW_OUTPUT);
+    if (choice === SHOW_OUTPUT) showOutput();
+    return;
+  }
+  if (isAgentWaitFailure(job)) {
+    // Part of the agent wait, not a failure of the VM: a warning that says what to do.
+    const choice = await vscode.window.showWarningMessage(agentWaitText(job, target), SHOW_OUTPUT);
     if (choice === SHOW_OUTPUT) showOutput();
     return;
   }

@@ -1,13 +1,17 @@
 import * as vscode from 'vscode';
 import type { JobInfo } from '../domain/model';
-import { fractionDone, progressMessage } from './jobMessages';
+import { fractionDone, progressMessage, STOP_WATCHING_HINT, stoppedWatchingText } from './jobMessages';
 import type { WatchedJob } from './types';
+
+const SHOW_OUTPUT = 'Show Output';
 
 /**
  * One notification for one user action (one or many VMs). Cancel means "stop watching":
  * the promise resolves at once, the Site Recovery jobs go on and stay in the output channel;
- * cancelling a job is the separate Cancel Job command. Resolves with each job's final
- * reading, or, after Cancel, its latest one (check isTerminal()).
+ * cancelling a job is the separate Cancel Job command. The notification says so (its text
+ * ends with STOP_WATCHING_HINT; VS Code does not let us rename its Cancel button), and after
+ * Cancel a notification says the jobs go on and where to follow them. Resolves with each
+ * job's final reading, or, after Cancel, its latest one (check isTerminal()).
  */
 export function trackWithProgress(watched: WatchedJob[], title: string, log?: vscode.LogOutputChannel): Promise<JobInfo[]> {
   return Promise.resolve(
@@ -18,7 +22,9 @@ export function trackWithProgress(watched: WatchedJob[], title: string, log?: vs
       const report = (): void => {
         const percent = Math.floor(fractionDone(watched, finished) * 100);
         const focus = lastMoved && !finished.has(lastMoved) ? lastMoved : watched.find((w) => !finished.has(w));
-        progress.report({ message: progressMessage(watched, finished, focus), increment: Math.max(0, percent - reported) });
+        const text = progressMessage(watched, finished, focus, title);
+        const message = finished.size < watched.length ? [text, STOP_WATCHING_HINT].filter(Boolean).join(' · ') : text;
+        progress.report({ message, increment: Math.max(0, percent - reported) });
         reported = Math.max(reported, percent);
       };
       const subscriptions = watched.map((w) =>
@@ -39,11 +45,18 @@ export function trackWithProgress(watched: WatchedJob[], title: string, log?: vs
           resolve(results());
         };
         const cancel = token.onCancellationRequested(() => {
-          for (const w of watched.filter((x) => !finished.has(x))) {
+          const stopped = watched.filter((x) => !finished.has(x));
+          for (const w of stopped) {
             w.stopWatching();
             log?.info(`[${w.label}] Stopped watching job ${w.jobName}: it goes on in Site Recovery. To end it, use "Cancel Job" on the job in the Jobs folder.`);
           }
           end();
+          if (stopped.length) {
+            const buttons = log ? [SHOW_OUTPUT] : [];
+            void Promise.resolve(vscode.window.showInformationMessage(stoppedWatchingText(stopped), ...buttons)).then((choice) => {
+              if (choice === SHOW_OUTPUT) log?.show(true);
+            });
+          }
         });
         let settled = 0;
         for (const w of watched) {

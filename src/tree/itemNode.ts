@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { ReplicatedItem } from '../domain/model';
 import { itemActions } from '../domain/actions';
 import { contextValue } from '../domain/contextValue';
-import { describeItem, failbackPhase } from '../domain/itemState';
+import { describeItem, failbackPhase, healthLevel, itemRowText } from '../domain/itemState';
+import { operationText, type ItemOperation } from '../domain/operations';
 import { itemTooltipRows } from '../domain/itemTooltip';
 import { escapeMarkdown, TreeNode } from './node';
 
@@ -23,6 +24,11 @@ export class ItemNode extends TreeNode {
   constructor(
     parent: TreeNode,
     readonly item: ReplicatedItem,
+    /** What this window is doing to the VM (from the vault store), and the scope's time for its countdown. */
+    private readonly operation?: ItemOperation,
+    private readonly now: number = Date.now(),
+    /** What a job told about the VM that its reading cannot show (e.g. a cancelled failover). */
+    private readonly note?: string,
   ) {
     super(parent);
   }
@@ -34,23 +40,35 @@ export class ItemNode extends TreeNode {
   treeItem(): vscode.TreeItem {
     const ti = new vscode.TreeItem(this.item.friendlyName, vscode.TreeItemCollapsibleState.None);
     ti.id = this.id;
-    ti.description = describeItem(this.item);
+    const op = this.operation ? operationText(this.operation, this.now) : undefined;
+    ti.description = [itemRowText(this.item, op), this.note && !op ? `⚠ ${this.note}` : ''].filter(Boolean).join(' · ');
     const phase = failbackPhase(this.item);
-    const critical = /critical/i.test(this.item.replicationHealth ?? '');
-    const [icon, color] = critical && phase !== 'operationRunning' ? ['error', 'list.errorForeground'] : PHASE_ICON[phase];
+    const health = healthLevel(this.item);
+    const [icon, color] = op
+      ? this.operation?.phase === 'waitingForAgent'
+        ? ['watch']
+        : ['sync~spin']
+      : health === 'critical' && phase !== 'operationRunning'
+        ? ['error', 'list.errorForeground']
+        : health === 'warning' && phase !== 'operationRunning'
+          ? ['warning', 'list.warningForeground']
+          : PHASE_ICON[phase];
     ti.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
-    ti.contextValue = contextValue('item', itemActions(this.item));
-    ti.tooltip = itemTooltip(this.item);
+    // While this window runs an operation on the VM, no other one is offered.
+    ti.contextValue = contextValue('item', op ? [] : itemActions(this.item));
+    ti.tooltip = itemTooltip(this.item, op, this.note);
     return ti;
   }
 }
 
-export function itemTooltip(item: ReplicatedItem): vscode.MarkdownString {
+export function itemTooltip(item: ReplicatedItem, operation?: string, note?: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
   md.isTrusted = false;
   md.supportHtml = false;
   md.appendMarkdown(`**${escapeMarkdown(item.friendlyName)}**  \n`);
   md.appendMarkdown(`${escapeMarkdown(describeItem(item))}\n\n`);
+  if (operation) md.appendMarkdown(`Running now: ${escapeMarkdown(operation)}\n\n`);
+  if (note) md.appendMarkdown(`⚠ ${escapeMarkdown(note)}\n\n`);
   for (const [k, v] of itemTooltipRows(item, Date.now())) md.appendMarkdown(`${escapeMarkdown(k)}: ${escapeMarkdown(v)}  \n`);
   if (item.healthIssues.length) {
     md.appendMarkdown('\n**Health issues**\n\n');

@@ -97,6 +97,7 @@ export class ItemsFolderNode extends TreeNode {
         const items = await all;
         if (generation !== this.generation) return;
         this.loaded = items;
+        this.ctx.states.read(items);
         this.continuationToken = undefined;
       } catch {
         // Fall back to the vault-wide list, one page at a time.
@@ -118,6 +119,7 @@ export class ItemsFolderNode extends TreeNode {
       if (!this.started) this.loaded = [];
       const known = new Set(this.loaded.map((i) => idKey(i.id)));
       this.loaded.push(...page.items.filter((i) => !known.has(idKey(i.id))));
+      this.ctx.states.read(page.items);
       this.continuationToken = page.continuationToken;
       this.error = undefined;
     } catch (e) {
@@ -131,8 +133,12 @@ export class ItemsFolderNode extends TreeNode {
     if (!this.started) await this.loadMore();
     if (this.error && this.loaded.length === 0) return [errorNode(this, this.error)];
     const filter = this.ctx.itemFilter(this.vault.id);
-    const visible = this.loaded.filter((i) => matchesItemFilter(i, filter));
-    const nodes: TreeNode[] = visible.map((i) => new ItemNode(this, i));
+    // Each row shows the newest reading of its VM (a command may have read it again since this
+    // page) and what this window runs on it.
+    const states = this.ctx.states;
+    const now = this.scope.clock.now();
+    const visible = this.loaded.map((i) => states.current(i)).filter((i) => matchesItemFilter(i, filter));
+    const nodes: TreeNode[] = visible.map((i) => new ItemNode(this, i, states.operation(i.id), now, states.note(i.id)));
     if (nodes.length === 0 && !this.continuationToken) {
       nodes.push(new MessageNode(this, `${this.id}/empty`, filter ? 'No replicated item matches the filter' : 'No replicated items', { icon: 'info' }));
     }

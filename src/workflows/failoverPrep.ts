@@ -1,6 +1,7 @@
 import type { RecoveryPlanInfo, RecoveryPointInfo, ReplicatedItem } from '../domain/model';
 import { planFailoverRefusals, precheckFailover, type Refusal } from '../domain/prechecks';
 import type { SiteRecoveryQueries } from '../azure/queries';
+import { sameId } from '../domain/armId';
 
 export interface FailoverPreparation {
   /** VMs that pass every check, re-read from Site Recovery. */
@@ -31,6 +32,29 @@ export async function preparePlanFailover(
 }
 
 type Queries = Pick<SiteRecoveryQueries, 'getItem' | 'listRecoveryPoints'>;
+
+/**
+ * The recovery plan that holds each replication group of `items` (by the plans' member ids), so
+ * a warning can name the plan to fail over instead. Only a hint: a failed read names none.
+ */
+export async function plansOfReplicationGroups(
+  queries: Pick<SiteRecoveryQueries, 'listPlans'>,
+  items: ReadonlyArray<Pick<ReplicatedItem, 'id' | 'vault' | 'multiVmGroupName'>>,
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const grouped = items.filter((i) => i.multiVmGroupName);
+  if (grouped.length === 0) return found;
+  try {
+    const plans = await queries.listPlans(grouped[0].vault);
+    for (const item of grouped) {
+      const plan = plans.find((p) => p.groups.some((g) => g.itemIds.some((id) => sameId(id, item.id))));
+      if (plan && !found.has(item.multiVmGroupName!)) found.set(item.multiVmGroupName!, plan.friendlyName);
+    }
+  } catch {
+    // The warning still stands without the plan's name.
+  }
+  return found;
+}
 
 async function readWithPoints(queries: Queries, items: readonly ReplicatedItem[]) {
   const fresh = await Promise.all(items.map((i) => queries.getItem(i)));

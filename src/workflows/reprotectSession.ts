@@ -81,20 +81,30 @@ export async function reprotectOneVm(
   if (!scope.practice) await setPending(services, [...others, record]);
   let waitingUntil: number | undefined;
   let waitingText = '';
+  let attempt = 1;
   const tick = setInterval(() => {
-    if (waitingUntil !== undefined) report(`${name}: ${waitingText} ${countdownText(waitingUntil - clock.now())}`);
+    if (waitingUntil === undefined) return;
+    report(`${name}: ${waitingText} ${countdownText(waitingUntil - clock.now())}`);
+    // The row's countdown ("5:29 left") moves with the notification's.
+    services.states.update(item.id, {});
   }, 1000);
+  // The store shows the whole wait as one operation: attempts and time left, not failures.
+  services.states.begin(item.id, { label: 'Reprotect', phase: 'sending', windowEndsAt: record.deadline });
   try {
     return await runReprotect(
       item,
       choices,
-      { queries: scope.queries, operations: scope.operations, clock, policy, waitForJob: (jobName) => services.followJob(scope, item.vault, jobName, name).done },
+      { queries: scope.queries, operations: scope.operations, clock, policy, waitForJob: (jobName) => services.followJob(scope, item.vault, jobName, name, true, [item.id]).done },
       (e) => {
         const line = eventText(name, e);
         services.log.info(line);
         report(line.replace(/^\[[^\]]*\] /, `${name}: `));
         waitingUntil = e.kind === 'waitingForAgent' ? clock.now() + Math.min(policy.intervalMs, e.msLeft) : e.kind === 'agentNotReady' ? clock.now() + e.nextTryInMs : undefined;
         waitingText = e.kind === 'waitingForAgent' ? 'waiting for the agent to register; next check in' : 'agent not registered yet; retrying in';
+        if (e.kind === 'sent') attempt = e.attempt;
+        if (e.kind === 'waitingForAgent' || e.kind === 'agentNotReady') {
+          services.states.update(item.id, { phase: 'waitingForAgent', attempt: e.kind === 'agentNotReady' ? attempt + 1 : attempt, nextTryAt: waitingUntil, windowEndsAt: record.deadline, task: undefined });
+        }
       },
       signal,
     );
@@ -107,6 +117,13 @@ export async function reprotectOneVm(
     throw e;
   } finally {
     clearInterval(tick);
+    // Read the VM again before its operation ends: the summary and every view then agree.
+    try {
+      services.states.read([await scope.queries.getItem(item)]);
+    } catch {
+      // The next tree refresh reads it.
+    }
+    services.states.end(item.id);
     services.inFlight.release(key);
     await setPending(services, pending(services).filter((p) => !sameId(p.item.id, item.id)));
   }

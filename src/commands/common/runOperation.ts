@@ -25,12 +25,17 @@ export async function startItemOperations(
         failures.push(`${t.item.friendlyName}: a ${what.toLowerCase()} request is already on its way.`);
         return;
       }
+      services.states.begin(t.item.id, { label: what, phase: 'sending' });
       try {
         const started = await send(t);
         services.log.info(`[${t.item.friendlyName}] ${what} accepted by Site Recovery${started.jobName ? ` (job ${started.jobName})` : ''}${started.reconciled ? ' — confirmed from the item after a transport error' : ''}.`);
-        if (started.jobName) jobs.push(services.followJob(t.scope, t.item.vault, started.jobName, t.item.friendlyName));
-        else failures.push(`${t.item.friendlyName}: ${what} was accepted, but Site Recovery named no job. Check the Jobs folder.`);
+        if (started.jobName) jobs.push(services.followJob(t.scope, t.item.vault, started.jobName, t.item.friendlyName, true, [t.item.id]));
+        else {
+          services.states.end(t.item.id);
+          failures.push(`${t.item.friendlyName}: ${what} was accepted, but Site Recovery named no job. Check the Jobs folder.`);
+        }
       } catch (e) {
+        services.states.end(t.item.id);
         const info = describeError(e);
         services.log.error(`[${t.item.friendlyName}] ${what} failed: ${errorSummary(info)}${info.possibleCauses ? `\n  Possible causes: ${info.possibleCauses}` : ''}${info.recommendedAction ? `\n  Recommended action: ${info.recommendedAction}` : ''}`);
         failures.push(`${t.item.friendlyName}: ${errorSummary(info)}`);
@@ -54,14 +59,43 @@ export async function startItemOperations(
  * Site Recovery shut the Azure VM down (the job's shutdown task), note VMware tools for
  * Windows VMs, and offer Commit.
  */
+/**
+ * After the jobs: each VM read again into the store and its operation ended, so that what the
+ * command says next (summary, next step) and every view agree with Site Recovery.
+ */
+export async function settle(services: Services, targets: ItemTarget[]): Promise<ItemTarget[]> {
+  return Promise.all(
+    targets.map(async (t) => {
+      try {
+        const item = await t.scope.queries.getItem(t.item);
+        services.states.read([item]);
+        return { ...t, item };
+      } catch {
+        return t;
+      } finally {
+        services.states.end(t.item.id);
+      }
+    }),
+  );
+}
+
 export async function verifyFailover(services: Services, targets: ItemTarget[], finals: JobInfo[]): Promise<void> {
   const lines: string[] = [];
   let allGood = true;
+  const cancelledAll = finals.length > 0 && finals.every((j) => /^cancel/i.test(String(j.state)));
   for (const t of targets) {
     const job = finals.find((j) => j.targetObjectName === t.item.friendlyName) ?? (finals.length === 1 ? finals[0] : undefined);
+    // Cancelled after the Azure VM was shut down: the item reads "replicating" again, yet the VM
+    // runs nowhere. Only the job tells it, so the row and checklist carry it as a note.
+    if (job && /^cancel/i.test(String(job.state)) && shutdownVerdict(job) === 'shutDown') {
+      services.states.setNote(t.item.id, 'failover cancelled after the Azure VM was shut down: start the Azure VM, or fail over again');
+    }
     let state = '';
     try {
-      state = describeItem(await t.scope.queries.getItem(t.item));
+      const item = await t.scope.queries.getItem(t.item);
+      services.states.read([item]);
+      services.states.end(t.item.id);
+      state = describeItem(item);
     } catch (e) {
       state = `state unknown (${describeError(e).message})`;
     }
@@ -72,6 +106,11 @@ export async function verifyFailover(services: Services, targets: ItemTarget[], 
     lines.push(`${t.item.friendlyName}: ${state}. ${shutdownText(verdict)}${windows && ok ? ' VMware tools re-enabled on the Windows VM.' : ''}`);
   }
   services.log.info(`Failover verification:\n  ${lines.join('\n  ')}`);
+  // A cancelled failover was already announced once (with its job); nothing to verify or commit.
+  if (cancelledAll) {
+    services.tree.refresh();
+    return;
+  }
   services.walkthrough.complete('failover');
   services.tree.refresh();
   const commit = 'Commit';

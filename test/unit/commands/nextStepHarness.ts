@@ -12,6 +12,7 @@ const { registerCommands } = require('../../../src/commands/registerCommands') a
 const { notifyJobFinished } = require('../../../src/jobs/jobNotifications') as typeof import('../../../src/jobs/jobNotifications');
 const { PracticeRootNode } = require('../../../src/tree/scopeNodes') as typeof import('../../../src/tree/scopeNodes');
 const { ExtensionStore } = require('../../../src/storage') as typeof import('../../../src/storage');
+const { VaultStore } = require('../../../src/state/vaultStore') as typeof import('../../../src/state/vaultStore');
 const { InFlight } = require('../../../src/workflows/inFlight') as typeof import('../../../src/workflows/inFlight');
 
 export type World = Awaited<ReturnType<typeof practiceWorld>>;
@@ -21,13 +22,15 @@ export type World = Awaited<ReturnType<typeof practiceWorld>>;
  * jobs run to their end on the manual clock.
  */
 export async function servicesFor(w: World, options: { vaultLoaded?: boolean; scenario?: string } = {}) {
-  const ctx = { refresh: () => undefined, itemFilter: () => undefined, watchedJob: () => undefined, seedDiskResourceGroups: () => [] };
+  const states = new VaultStore();
+  const ctx = { states, refresh: () => undefined, itemFilter: () => undefined, watchedJob: () => undefined, seedDiskResourceGroups: () => [] };
   const root = new PracticeRootNode(w.scope, ctx, w.sim.subscriptionId, options.scenario ?? 'failback-classic');
   if (options.vaultLoaded ?? true) await root.children();
   const followed: string[] = [];
   const steps: string[] = [];
   const memento = new Map<string, unknown>();
   const services = {
+    states,
     store: new ExtensionStore({ get: <T>(k: string, d: T) => (memento.has(k) ? (memento.get(k) as T) : d), update: async (k: string, v: unknown) => void memento.set(k, v) }),
     log: vscode.vscode.window.createOutputChannel(),
     inFlight: new InFlight(),

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { actionRefusal, failoverRefusal, planFailoverRefusals, precheckFailover } from '../../../src/domain/prechecks';
+import { actionRefusal, failoverRefusal, planFailoverBlock, planFailoverRefusals, precheckFailover } from '../../../src/domain/prechecks';
+import { planActions } from '../../../src/domain/actions';
 import type { RecoveryPlanInfo } from '../../../src/domain/model';
 import { item, vault } from './fixtures';
 
@@ -41,5 +42,37 @@ describe('failback prechecks', () => {
     assert.equal(actionRefusal(item('modernAwaitingCommit'), 'reprotect'), undefined);
     assert.match(actionRefusal(item('classicAwaitingCommit'), 'reprotect')!, /must be committed before/);
     assert.match(actionRefusal(item('modernInAzureCommitted'), 'reprotect')!, /runs in Azure: reprotect it to on-premises/);
+  });
+});
+
+describe('why a recovery plan cannot fail back', () => {
+  const plan = (allowedOperations: string[], ids = ['A', 'B', 'C']): RecoveryPlanInfo => ({
+    id: 'p', name: 'p', friendlyName: 'failback-erp', vault, replicationProviders: ['InMageRcmFailback'], allowedOperations, groups: [{ groupType: 'Boot', itemIds: ids }],
+  });
+  it('says "1 of 3 VMs already failed back" when one VM of a modernized plan is back and Failover left the menu', () => {
+    // A modernized plan allows what every VM allows: one VM awaiting commit takes PlannedFailover away.
+    const p = plan(['DisableProtection']);
+    assert.ok(!planActions(p).includes('failover'));
+    const members = [
+      item('modernAwaitingCommit', { id: 'A', friendlyName: 'erp-lnx-01' }),
+      item('modernReadyToFailBack', { id: 'B', friendlyName: 'erp-win-01' }),
+      item('modernReadyToFailBack', { id: 'C', friendlyName: 'sql-lnx-01' }),
+    ];
+    const block = planFailoverBlock(p, members);
+    assert.equal(block?.summary, '1 of 3 VMs already failed back');
+    assert.deepEqual(block?.reasons, ['erp-lnx-01 has already failed back and awaits commit.']);
+  });
+  it('counts each reason, busy and not replicating home alike', () => {
+    const members = [
+      item('modernCommitted', { id: 'A' }),
+      item('modernReadyToFailBack', { id: 'B', currentOperation: { scenarioName: 'DisableProtection' } }),
+      item('modernInAzureCommitted', { id: 'C' }),
+    ];
+    assert.equal(planFailoverBlock(plan([]), members)?.summary, '1 of 3 VMs already failed back, 1 of 3 VMs busy, 1 of 3 VMs not replicating to on-premises');
+  });
+  it('says nothing when every VM can fail back, or while the plan itself is busy', () => {
+    const ready = [item('modernReadyToFailBack', { id: 'A' }), item('modernReadyToFailBack', { id: 'B' }), item('modernReadyToFailBack', { id: 'C' })];
+    assert.equal(planFailoverBlock(plan(['PlannedFailover']), ready), undefined);
+    assert.equal(planFailoverBlock({ ...plan([]), currentOperation: { scenarioName: 'PlannedFailover' } }, [item('modernAwaitingCommit', { id: 'A' })]), undefined);
   });
 });
