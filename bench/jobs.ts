@@ -77,7 +77,7 @@ export async function benchJobs(): Promise<{ figures: Figure[]; notes: Note[] }>
     // Changes too late for a poll to have seen them are left out; earlier ones must be in the log.
     if (!t || e.realAt > stoppedAt - bound) continue;
     const forTask = lines.filter((l) => l.line.startsWith(`[${t.label}] `) && l.line.includes(` ${t.task}: `));
-    const report = e.nth === 1 ? forTask[0] : forTask.find((l) => !/: InProgress$/.test(l.line));
+    const report = e.nth === 1 ? forTask[0] : forTask.find((l) => !/: running$/.test(l.line));
     if (!report) {
       unreported++;
       continue;

@@ -151,6 +151,8 @@ function wireStore(states: VaultStore, tracker: JobTracker, roots: TreeRoots, tr
       // A reprotect waiting for the agent keeps its operation until the runner is done.
       for (const id of ids) if (states.operation(id)?.phase !== 'waitingForAgent') states.end(id);
     }),
+    // Jobs rows redraw with each new reading, without listing the jobs again.
+    tracker.onDidChange(() => roots.loadedVaults().forEach((v) => v.jobs.refreshWatched())),
     practice.onDidChange(() => {
       states.clear((i) => !!i.vault.practice);
       // A checklist of the old practice vault would show VMs that no longer exist.

@@ -14,7 +14,8 @@ const num = (v: unknown): number | undefined => {
   return typeof x === 'number' && Number.isFinite(x) ? x : undefined;
 };
 const list = (v: unknown): Loose[] => (Array.isArray(v) ? (v as Loose[]).filter((x) => x && typeof x === 'object') : []);
-const date = (v: unknown) => realDate(typeof v === 'string' ? v : undefined);
+// The SDK turns some of these into Dates (typed fabric details), others stay strings.
+const date = (v: unknown) => realDate(v instanceof Date || typeof v === 'string' ? v : undefined);
 
 function masterTargets(custom: Loose): MasterTargetInfo[] {
   return list(custom.masterTargetServers).map((mt) => ({

@@ -76,6 +76,8 @@ export function toItem(vault: VaultRef, rpi: ReplicationProtectedItem): Replicat
     azureVmId: s(details.azureVirtualMachineId),
     vmId: s(details.vmId),
     internalId: s(details.internalIdentifier),
+    // Recorded as "" when there is none.
+    failoverRecoveryPointId: s(p.failoverRecoveryPointId) ?? s(details.failoverRecoveryPointId),
     runAsAccountId: s(details.runAsAccountId),
     seedDiskIds: seedDisksOf(details),
     sourceDatastores: strings(details.datastores) ?? strings((details.discoveredVmDetails as Loose | undefined)?.datastores),
@@ -86,7 +88,9 @@ export function toItem(vault: VaultRef, rpi: ReplicationProtectedItem): Replicat
     primaryFabricFriendlyName: p.primaryFabricFriendlyName,
     recoveryFabricFriendlyName: p.recoveryFabricFriendlyName,
     recoveryResourceGroupId: s(details.recoveryAzureResourceGroupId) ?? s(details.targetResourceGroupId) ?? rgOf(s(details.azureVirtualMachineId)) ?? rgOf(s(details.azureStorageAccountId)),
-    logStorageAccountId: s(details.azureStorageAccountId) ?? s(details.logStorageAccountId) ?? s(details.recoveryAzureLogStorageAccountId),
+    // Recorded: InMageRcm names its log storage account on each protected disk (read by a GET).
+    logStorageAccountId:
+      s(details.azureStorageAccountId) ?? s(details.logStorageAccountId) ?? s(details.recoveryAzureLogStorageAccountId) ?? diskLogStorage(details),
     // Not the classic retentionWindowEnd: it is kept in the configuration server's clock, hours
     // away from UTC in the recordings (see itemTooltip.ts); recovery points carry the real times.
     latestRecoveryPointTime: d(details.lastRecoveryPointReceived),
@@ -214,6 +218,11 @@ function processServerLocation(name: string, fqdn: string | undefined): ProcessS
 function strings(v: unknown): string[] | undefined {
   const list = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && !!x) : [];
   return list.length ? list : undefined;
+}
+
+function diskLogStorage(details: Loose): string | undefined {
+  const disks = Array.isArray(details.protectedDisks) ? (details.protectedDisks as Loose[]) : [];
+  return disks.map((disk) => s(disk?.logStorageAccountId)).find(Boolean);
 }
 
 /** Classic disks carry `diskCapacityInBytes`, modernized ones `capacityInBytes`. */

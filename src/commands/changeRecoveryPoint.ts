@@ -5,7 +5,7 @@ import { replicatesToOnPremises } from '../domain/providers';
 import { changeRecoveryPointOptions, pointInUseId, pointPhrase, type ChangePointOption } from '../domain/recoveryPoints';
 import { refreshItems, resolveTargets } from './common/targets';
 import { cancelled, confirmDestructive, showServiceError } from './common/ui';
-import { startItemOperations } from './common/runOperation';
+import { settle, startItemOperations } from './common/runOperation';
 
 /**
  * Before commit, a VM failed over to Azure can move to another recovery point (Site Recovery's
@@ -66,8 +66,9 @@ export async function changeRecoveryPoint(services: Services, clicked?: unknown)
       'Change Recovery Point',
     );
     const jobs = await startItemOperations(services, [t], 'Change recovery point', (x) => x.scope.operations.changeRecoveryPoint(x.item, chosen.point.id));
-    if (jobs.length) await services.withJobProgress(`Changing the recovery point of ${t.item.friendlyName}`, jobs);
-    services.tree.refresh();
+    if (jobs.length === 0) return;
+    await services.withJobProgress(`Changing the recovery point of ${t.item.friendlyName}`, jobs);
+    await settle(services, [t]);
   } catch (e) {
     await showServiceError(services.log, 'Change recovery point', e);
   }

@@ -155,7 +155,7 @@ async function failoverPlan(services: Services, node: PlanNode): Promise<void> {
     const job = services.followJob(scope, plan.vault, started.jobName, plan.friendlyName);
     services.tree.refresh();
     const finals = await services.withJobProgress(`Failing back plan ${plan.friendlyName}`, [job]);
-    if (finals.every((j) => isTerminal(j.state))) await verifyFailover(services, members, finals);
+    if (finals.every((j) => isTerminal(j.state))) await verifyFailover(services, members, finals, node);
   } finally {
     services.inFlight.release(plan.id);
   }

@@ -45,7 +45,7 @@ export function registerCommands(context: vscode.ExtensionContext, s: Services):
     'siteRecovery.cancelJob': (node) => cancelJob(s, node),
     'siteRecovery.restartJob': (node) => restartJob(s, node),
     'siteRecovery.resumeJob': (node) => resumeJob(s, node),
-    'siteRecovery.showJobOutput': () => showJobOutput(s),
+    'siteRecovery.showJobOutput': (node) => showJobOutput(s, node),
     'siteRecovery.openInPortal': (node) => openInPortal(s, node),
     'siteRecovery.copyId': (node) => copyId(s, node),
     'siteRecovery.viewProperties': (node) => viewProperties(s, docs, node),

@@ -7,7 +7,10 @@ import { showServiceError } from './common/ui';
 export async function selectSubscriptions(services: Services): Promise<void> {
   try {
     if (!(await services.account.isSignedIn())) {
-      await vscode.commands.executeCommand('siteRecovery.signIn');
+      // Asked, not started: a sign-in nobody wanted ends in a sticky "did not consent" error.
+      const signIn = 'Sign In to Azure';
+      const answer = await vscode.window.showInformationMessage('Subscriptions come from your Azure account. Sign in to choose which ones the Site Recovery view shows.', signIn);
+      if (answer === signIn) await vscode.commands.executeCommand('siteRecovery.signIn');
       return;
     }
     const subs = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Loading subscriptions…' }, async () => (await services.roots.allSubscriptions()).subs);

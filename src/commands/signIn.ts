@@ -16,6 +16,12 @@ export async function signIn(services: Services, tenantId?: unknown): Promise<vo
       if (a === practice) await vscode.commands.executeCommand('siteRecovery.openPracticeVault');
       return;
     }
+    // Closing the sign-in dialog is a choice, not an error to keep on screen.
+    if (/did not consent|cancel/i.test(message)) {
+      services.log.info('Sign-in to Azure was cancelled.');
+      vscode.window.setStatusBarMessage('Site Recovery: sign-in cancelled', 5000);
+      return;
+    }
     await showServiceError(services.log, 'Sign in', e);
   }
 }

@@ -5,6 +5,17 @@ import { asProvider, replicatesToOnPremises } from './providers';
 /** What the extension may offer on an item: its menus, prechecks and commands agree on this. */
 export type ItemAction = 'failover' | 'commit' | 'cancelFailover' | 'changeRecoveryPoint' | 'reprotect' | 'reprotectToOnPremises' | 'disableProtection';
 
+/** How a picker's title says what can be done ("3 can fail back now"). */
+export const ACTION_WORDS: Record<ItemAction, string> = {
+  failover: 'fail back',
+  commit: 'be committed',
+  cancelFailover: 'cancel their failover',
+  changeRecoveryPoint: 'change their recovery point',
+  reprotect: 'be reprotected to Azure',
+  reprotectToOnPremises: 'be reprotected to on-premises',
+  disableProtection: 'stop replicating',
+};
+
 const hasOp = (ops: readonly string[], op: string): boolean => ops.some((o) => o.toLowerCase() === op.toLowerCase());
 
 export function itemActions(item: ReplicatedItem): ItemAction[] {

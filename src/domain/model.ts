@@ -76,6 +76,8 @@ export interface ReplicatedItem {
    * InMageRcmFailback details): what their jobs name as targetObjectId.
    */
   internalId?: string;
+  /** The recovery point a failed-over item runs from (Change Recovery Point marks it). */
+  failoverRecoveryPointId?: string;
   /** Modernized items: the VMware site's run-as account Site Recovery reaches the VM with. */
   runAsAccountId?: string;
   /** The VMware datastores the VM was on (classic `datastores`, modernized `discoveredVmDetails.datastores`). */

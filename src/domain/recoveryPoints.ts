@@ -14,7 +14,7 @@ export type RecoveryPointChoice =
  */
 export interface RecoveryPointOption {
   choice: RecoveryPointChoice;
-  /** The kind of point: "Latest", "Latest app-consistent", "Crash-consistent". */
+  /** The kind of point: "Latest (crash-consistent)", "Latest app-consistent", "Crash-consistent". */
   label: string;
   /** The point's time and age ("12:04 UTC · 6 min ago"), then "recommended" where it is. */
   description: string;
@@ -31,7 +31,7 @@ export interface RecoveryPointOption {
  * What a quick pick shows in full at its usual width (600 px): label and description share a
  * line, the detail has one of its own.
  */
-export const PICKER_LIMITS = { line: 70, detail: 90 } as const;
+export const PICKER_LIMITS = { line: 75, detail: 90 } as const;
 
 export function isAppConsistent(point: RecoveryPointInfo): boolean {
   return /app|tag/i.test(point.type);
@@ -96,6 +96,18 @@ function lossPhrase(time: Date, minutes: number | undefined, now: number): strin
   return `(${spanText(minutes)} before Latest): writes after it are lost`;
 }
 
+const LATEST = 'Latest (crash-consistent)';
+
+/**
+ * Latest's description and detail: "recommended" after its time where the line has room, else
+ * at the start of the detail.
+ */
+function recommended(timeText: string | undefined, detail: string): { description: string; detail: string } {
+  if (!timeText) return { description: 'recommended', detail };
+  const description = `${timeText} · recommended`;
+  return `${LATEST}  ${description}`.length <= PICKER_LIMITS.line ? { description, detail } : { description: timeText, detail: `Recommended. ${detail}` };
+}
+
 /**
  * The choices offered for one VM, Latest first. Classic items can also recover to a
  * specific point; modernized failback offers crash- and application-consistent only.
@@ -105,13 +117,13 @@ export function recoveryPointOptions(provider: ReplicationProvider, points: read
   const latest = newest(points);
   const latestApp = newest(points.filter(isAppConsistent));
   const classic = provider === 'InMage' || provider === 'InMageAzureV2';
+  // Classic "LatestTime" processes every change received; modernized recovers to the newest crash-consistent point.
+  const latestDetail = classic ? 'All data Site Recovery has received: the least data loss.' : 'The newest crash-consistent point: the least data loss.';
   const options: RecoveryPointOption[] = [
     {
       choice: { kind: 'latest' },
-      label: 'Latest',
-      description: latest ? `${timeAndAge(latest.time, now)} · recommended` : 'recommended',
-      // Classic "LatestTime" processes every change received; modernized recovers to the newest crash-consistent point.
-      detail: classic ? 'Crash-consistent, with all data received: the least data loss.' : 'Newest crash-consistent point: the least data loss.',
+      label: LATEST,
+      ...recommended(latest ? timeAndAge(latest.time, now) : undefined, latestDetail),
       summary: latest
         ? classic
           ? `Latest (crash-consistent): all data Site Recovery has received, newest point ${pointTime(latest.time, now)} (${agoText(latest.time, now)})`
@@ -163,7 +175,9 @@ function timeRange(times: readonly Date[], now: number): string {
   const first = pointTime(sorted[0], now);
   const last = pointTime(sorted[sorted.length - 1], now);
   if (first === last) return first;
-  return `${first.replace(/ UTC$/, '')}–${last}`;
+  // "24 Nov 12:01–12:04 UTC" when both are of one day, "24 Nov 23:58–25 Nov 00:03 UTC" across days.
+  const day = (t: string) => t.replace(/\d\d:\d\d UTC$/, '');
+  return day(first) === day(last) ? `${first.replace(/ UTC$/, '')}–${last.slice(day(last).length)}` : `${first.replace(/ UTC$/, '')}–${last}`;
 }
 
 /** "12:04 UTC · 6 min ago", or "12:01–12:04 UTC · up to 9 min ago" across VMs. */
@@ -197,9 +211,8 @@ export function multiVmRecoveryPointOptions(vms: readonly VmPoints[], opts: { pl
   const options: RecoveryPointOption[] = [
     {
       choice: { kind: 'latest' },
-      label: 'Latest',
-      description: latestTimes.length ? `${rangeAndAge(latestTimes, now)} · recommended` : 'recommended',
-      detail: 'Each VM recovers to its own newest point: the least data loss.',
+      label: LATEST,
+      ...recommended(latestTimes.length ? rangeAndAge(latestTimes, now) : undefined, 'Each VM recovers to its own newest point: the least data loss.'),
       summary:
         (latestTimes.length ? `Latest point of each VM, ${timeRange(latestTimes, now)} (each its own newest point): the least data loss` : 'Latest point of each VM: the least data loss') +
         (groups.length ? `; the VMs of ${groupWords} each recover to their own point as well` : ''),

@@ -2,7 +2,7 @@
 // see each task as it happens, across reloads. No `vscode` import: jobsUi.ts adapts it.
 import type { JobInfo } from '../domain/model';
 import { errorSummary, type ServiceErrorInfo } from '../domain/errors';
-import { isSuccess, isTerminal, jobChangeLines } from '../domain/jobs';
+import { isTerminal, jobEndLevel, jobOutputLines } from '../domain/jobs';
 import { DEFAULT_MAX_BACKOFF_MS } from './backoff';
 import { Emitter } from './emitter';
 import { realTimers, type Timers } from './timers';
@@ -176,9 +176,10 @@ export class JobTracker implements DisposableLike {
 
   private reading(job: TrackedJob, info: JobInfo): void {
     const prev = job.latest;
-    const lines = jobChangeLines(prev, info);
-    // A failed or cancelled job's last line (its end) stands out in the log channel.
-    const endLevel = isTerminal(info.state) && !isSuccess(info.state) ? 'error' : 'info';
+    const lines = jobOutputLines(prev, info);
+    // A failed or cancelled job's last line (its end) stands out in the log channel; an attempt
+    // that met the agent window is part of a wait, not an error.
+    const endLevel = isTerminal(info.state) ? jobEndLevel(info) : 'info';
     lines.forEach((line, i) => this.options.log(line, i === lines.length - 1 ? endLevel : 'info'));
     if (info.startTime && !prev?.startTime) this.persisted.setStartTime(job.key, info.startTime);
     const changed = lines.length > 0 || !prev || prev.state !== info.state || prev.stateDescription !== info.stateDescription;

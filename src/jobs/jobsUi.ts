@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { JobInfo } from '../domain/model';
 import type { JobTracker } from './jobTracker';
 import { notifyJobFinished } from './jobNotifications';
-import { statusText } from './jobMessages';
+import { statusText, statusTooltip } from './jobMessages';
 import { trackWithProgress } from './jobProgress';
 import type { LogSink, WatchedJob } from './types';
 
@@ -55,7 +55,7 @@ export function createJobsUi(context: vscode.ExtensionContext, tracker: JobTrack
       return;
     }
     statusBar.text = statusText(running.length);
-    statusBar.tooltip = `${running.map((w) => `${w.label}: ${w.latest?.friendlyName ?? 'job'} (${w.latest?.stateDescription ?? 'starting'})`).join('\n')}\nClick to show the output.`;
+    statusBar.tooltip = statusTooltip(running);
     statusBar.show();
   };
 

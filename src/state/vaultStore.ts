@@ -125,6 +125,7 @@ function sameReading(a: ReplicatedItem, b: ReplicatedItem): boolean {
     a.replicationHealth === b.replicationHealth &&
     a.failoverHealth === b.failoverHealth &&
     a.agentRegisteredAfterFailover === b.agentRegisteredAfterFailover &&
-    a.latestRecoveryPointTime?.getTime() === b.latestRecoveryPointTime?.getTime()
+    a.latestRecoveryPointTime?.getTime() === b.latestRecoveryPointTime?.getTime() &&
+    a.failoverRecoveryPointId === b.failoverRecoveryPointId
   );
 }

@@ -6,10 +6,15 @@ import { describeError } from '../domain/errors';
 import { describeItem, scenarioWords } from '../domain/itemState';
 import { planFailoverBlock } from '../domain/prechecks';
 import { sameId } from '../domain/armId';
+import type { ItemOperation } from '../domain/operations';
 import type { Scope } from '../scope';
 import { ItemNode } from './itemNode';
 import type { ItemsFolderNode } from './itemsFolder';
+import type { VaultStore } from '../state/vaultStore';
 import { errorNode, escapeMarkdown, MessageNode, TreeNode } from './node';
+
+/** What plan rows read from the vault store: each VM's newest reading and what this window runs on it. */
+export type PlanStates = Pick<VaultStore, 'current' | 'operation' | 'note'>;
 
 export class PlansFolderNode extends TreeNode {
   constructor(
@@ -17,6 +22,8 @@ export class PlansFolderNode extends TreeNode {
     readonly scope: Scope,
     readonly vault: VaultRef,
     private readonly items: ItemsFolderNode,
+    /** The vault store (TreeContext.states), so a plan's VMs read as in the items folder. */
+    private readonly states?: PlanStates,
   ) {
     super(parent);
   }
@@ -46,7 +53,7 @@ export class PlansFolderNode extends TreeNode {
   /** The vault's plans as Site Recovery lists them now; a failed read throws, for commands. */
   async planNodes(): Promise<PlanNode[]> {
     const plans = await this.scope.queries.listPlans(this.vault);
-    return plans.map((p) => new PlanNode(this, this.scope, p, this.items));
+    return plans.map((p) => new PlanNode(this, this.scope, p, this.items, this.states));
   }
 }
 
@@ -56,6 +63,7 @@ export class PlanNode extends TreeNode {
     readonly scope: Scope,
     readonly plan: RecoveryPlanInfo,
     private readonly items: ItemsFolderNode,
+    private readonly states?: PlanStates,
   ) {
     super(parent);
   }
@@ -84,16 +92,22 @@ export class PlanNode extends TreeNode {
     return ti;
   }
 
+  /** A loaded VM of the plan, as the store last read it. */
+  private loaded(id: string): ReplicatedItem | undefined {
+    const item = this.items.items.find((i) => sameId(i.id, id));
+    return item && this.states ? this.states.current(item) : item;
+  }
+
   /** The plan's VMs among the items loaded so far (a row must not send requests). */
   private loadedMembers(): ReplicatedItem[] {
     const ids = [...new Set(this.plan.groups.flatMap((g) => g.itemIds))];
-    return ids.map((id) => this.items.items.find((i) => sameId(i.id, id))).filter((i): i is ReplicatedItem => !!i);
+    return ids.map((id) => this.loaded(id)).filter((i): i is ReplicatedItem => !!i);
   }
 
   /** Members resolved from the items already loaded, read one by one only when missing. */
   async members(): Promise<ReplicatedItem[]> {
     const ids = [...new Set(this.plan.groups.flatMap((g) => g.itemIds))];
-    return Promise.all(ids.map((id) => this.items.items.find((i) => sameId(i.id, id)) ?? this.scope.queries.getItemById(this.plan.vault, id)));
+    return Promise.all(ids.map((id) => this.loaded(id) ?? this.scope.queries.getItemById(this.plan.vault, id)));
   }
 
   override async children(): Promise<TreeNode[]> {
@@ -111,7 +125,7 @@ export class PlanNode extends TreeNode {
       const vms = members.filter((m) => g.itemIds.some((id) => sameId(id, m.id)));
       const bootNumber = /^boot$/i.test(g.groupType) ? ++boot : undefined;
       const progress = running && job ? new Map(vms.map((m) => [m.id, vmProgressInPlanJob(job, m.friendlyName, bootNumber)] as const)) : undefined;
-      return new PlanGroupNode(this, index, g.groupType, vms, running ? { words: scenarioWords(running.scenarioName), progress } : undefined);
+      return new PlanGroupNode(this, index, g.groupType, vms, running ? { words: scenarioWords(running.scenarioName), progress } : undefined, this.states, this.scope.clock.now());
     });
   }
 }
@@ -197,6 +211,8 @@ export class PlanGroupNode extends TreeNode {
     private readonly members: ReplicatedItem[],
     /** The plan's running operation and, per VM id, how far its job is with the VM. */
     private readonly running?: { words: string; progress?: ReadonlyMap<string, VmPlanProgress | undefined> },
+    private readonly states?: PlanStates,
+    private readonly now: number = Date.now(),
   ) {
     super(parent);
   }
@@ -246,7 +262,9 @@ export class PlanGroupNode extends TreeNode {
   }
 
   override children(): TreeNode[] {
-    return this.members.map((m) => new PlanMemberNode(this, m, this.running?.words, this.running?.progress?.get(m.id)));
+    return this.members.map(
+      (m) => new PlanMemberNode(this, m, this.running?.words, this.running?.progress?.get(m.id), this.states?.operation(m.id), this.now, this.states?.note(m.id)),
+    );
   }
 }
 
@@ -261,8 +279,11 @@ export class PlanMemberNode extends ItemNode {
     item: ReplicatedItem,
     private readonly words?: string,
     private readonly progress?: VmPlanProgress,
+    operation?: ItemOperation,
+    now?: number,
+    note?: string,
   ) {
-    super(parent, item);
+    super(parent, item, operation, now, note);
   }
 
   override treeItem(): vscode.TreeItem {

@@ -24,7 +24,7 @@ export class VaultNode extends TreeNode {
   ) {
     super(parent);
     this.items = new ItemsFolderNode(this, scope, vault, ctx);
-    this.plans = new PlansFolderNode(this, scope, vault, this.items);
+    this.plans = new PlansFolderNode(this, scope, vault, this.items, ctx.states);
     this.jobs = new JobsFolderNode(this, scope, vault, ctx);
     this.seedDisks = new SeedDisksFolderNode(this, scope, vault, () => ctx.seedDiskResourceGroups(vault, this.items.items));
   }

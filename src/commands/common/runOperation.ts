@@ -6,6 +6,7 @@ import { describeItem } from '../../domain/itemState';
 import { describeError, errorSummary } from '../../domain/errors';
 import { isSuccess, shutdownText, shutdownVerdict } from '../../domain/jobs';
 import type { ItemTarget } from './targets';
+import { failoverFinishedText } from '../../jobs/jobMessages';
 
 /**
  * Sends one request per VM, at most one in flight per VM (double invocations are refused,
@@ -79,8 +80,11 @@ export async function settle(services: Services, targets: ItemTarget[]): Promise
   );
 }
 
-export async function verifyFailover(services: Services, targets: ItemTarget[], finals: JobInfo[]): Promise<void> {
+/** `plan`: the recovery plan that failed over; its Commit commits the plan, as its menu would. */
+export async function verifyFailover(services: Services, targets: ItemTarget[], finals: JobInfo[], plan?: unknown): Promise<void> {
   const lines: string[] = [];
+  const fine: string[] = [];
+  const problems: string[] = [];
   let allGood = true;
   const cancelledAll = finals.length > 0 && finals.every((j) => /^cancel/i.test(String(j.state)));
   for (const t of targets) {
@@ -101,7 +105,9 @@ export async function verifyFailover(services: Services, targets: ItemTarget[], 
     }
     const verdict = shutdownVerdict(job);
     const ok = !!job && isSuccess(job.state);
-    allGood &&= ok && verdict !== 'notShutDown';
+    const good = ok && verdict !== 'notShutDown';
+    allGood &&= good;
+    (good ? fine : problems).push(t.item.friendlyName);
     const windows = /windows/i.test(t.item.osType ?? '');
     lines.push(`${t.item.friendlyName}: ${state}. ${shutdownText(verdict)}${windows && ok ? ' VMware tools re-enabled on the Windows VM.' : ''}`);
   }
@@ -115,8 +121,11 @@ export async function verifyFailover(services: Services, targets: ItemTarget[], 
   services.tree.refresh();
   const commit = 'Commit';
   const answer = allGood
-    ? await vscode.window.showInformationMessage('Failover finished. Verify the on-premises VMs, then commit.', { detail: lines.join('\n') }, commit, 'Later')
-    : await vscode.window.showWarningMessage('Failover finished with problems: check before committing.', { detail: lines.join('\n') }, 'Show Output');
-  if (answer === commit) await vscode.commands.executeCommand('siteRecovery.commitFailover', undefined, undefined, { targets });
+    ? await vscode.window.showInformationMessage(failoverFinishedText(fine, problems), { detail: lines.join('\n') }, commit, 'Later')
+    : await vscode.window.showWarningMessage(failoverFinishedText(fine, problems), { detail: lines.join('\n') }, 'Show Output');
+  if (answer === commit) {
+    if (plan) await vscode.commands.executeCommand('siteRecovery.commitFailover', plan);
+    else await vscode.commands.executeCommand('siteRecovery.commitFailover', undefined, undefined, { targets });
+  }
   if (answer === 'Show Output') services.log.show(true);
 }

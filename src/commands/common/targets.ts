@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import type { ReplicatedItem } from '../../domain/model';
 import { describeItem } from '../../domain/itemState';
-import { itemActions, type ItemAction } from '../../domain/actions';
+import { itemActions, type ItemAction, ACTION_WORDS } from '../../domain/actions';
 import { sameId, idKey } from '../../domain/armId';
 import { isItemJobTarget, isPlanTarget, itemOfJobTarget, namesItem, planOfJobTarget, type NextStepTarget } from '../../domain/nextStepTarget';
 import type { Scope } from '../../scope';
@@ -79,7 +79,7 @@ async function pickItems(services: Services, action: ItemAction): Promise<Target
       ...(others.length ? [{ label: 'Not available for this action', kind: vscode.QuickPickItemKind.Separator }] : []),
       ...others.map((item) => ({ label: item.friendlyName, description: describeItem(item), item })),
     ] as Array<vscode.QuickPickItem & { item?: ReplicatedItem }>,
-    { title: `Choose VMs (${candidates.length} can ${action === 'commit' ? 'be committed' : action} now)`, canPickMany: true, ignoreFocusOut: true },
+    { title: `Choose VMs: ${candidates.length} of ${folder.items.length} can ${ACTION_WORDS[action]} now`, canPickMany: true, ignoreFocusOut: true },
   );
   const chosen = (picks ?? []).filter((p) => p.item).map((p) => ({ scope: vaultNode.scope, item: p.item! }));
   if (chosen.length === 0) cancelled();

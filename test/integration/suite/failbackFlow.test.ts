@@ -2,24 +2,24 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SiteRecoveryApi } from '../../../src/extension';
 import { screenshot, skipWithoutUi, ui } from '../support/ui';
-import { findNode, openPractice, practiceItem, waitFor, outputLines } from '../support/practice';
+import { openPractice, outputLines, practiceItem, rowDescription, waitFor } from '../support/practice';
 
-// The whole classic failback of one VM, driven through the workbench as a person would:
-// context menu, recovery-point quick pick, confirmation dialog, the job, verification,
-// commit, then reprotect with the process-server pick.
+// The classic failback driven through the workbench as a person would: context menu,
+// recovery-point quick pick, confirmation dialog, the job, verification, commit, reprotect with
+// the process-server pick. Each test opens a fresh practice vault and builds its own state.
 describe('classic failback from the context menu', function () {
   this.timeout(240_000);
   let api: SiteRecoveryApi;
 
-  before(async function () {
+  beforeEach(async function () {
     skipWithoutUi(this);
     api = await openPractice('failback-classic');
     await ui.expandTreeItem('Replicated items');
     await ui.waitForText('db-lnx-01');
   });
 
-  it('fails db-lnx-01 back with Latest, after a confirmation naming the direction', async () => {
-    await ui.contextMenu('db-lnx-01', 'Failover (Fail Back to On-premises)…');
+  it('fails db-lnx-01 back with Latest after a confirmation naming the direction, streams the job and verifies', async () => {
+    await ui.contextMenu('db-lnx-01', 'Failover: Fail Back to On-premises…');
     await ui.waitForText('Latest (crash-consistent)');
     await screenshot('failover-picker');
     await ui.pickQuickItem('Latest (crash-consistent)');
@@ -27,36 +27,31 @@ describe('classic failback from the context menu', function () {
     await screenshot('failover-confirm');
     const dialog = await ui.clickButton('Fail Back');
     assert.match(dialog.detail, /Direction: from Azure to on-premises: contoso-cs01/);
-    assert.match(dialog.detail, /Site Recovery shuts down the Azure VMs/);
-    // Verification, then the offer to commit.
-    const verified = await ui.clickButton('Commit', { timeoutMs: 90_000 });
+    // Verification, then the offer to commit (declined here: the next test commits).
+    const verified = await ui.clickButton('Later', { timeoutMs: 90_000 });
     assert.match(verified.message, /Failover finished/);
+    // Recorded: the classic failback skips its shutdown task when no source-side operation is asked.
+    assert.ok(outputLines().some((l) => /db-lnx-01: Failed back · commit pending\. Site Recovery skipped the Azure VM shutdown/.test(l)), 'the verification says so');
     const item = await practiceItem(api, 'db-lnx-01');
     assert.equal(item.protectionState, 'UnplannedFailoverCommitPendingStatesBegin');
-  });
-
-  it('streamed the failover job task by task to the output channel', () => {
     const lines = outputLines().filter((l) => l.startsWith('[db-lnx-01]'));
-    assert.ok(lines.some((l) => /Shut down the virtual machine: (Completed|Succeeded)/i.test(l)), lines.join('\n'));
+    assert.ok(lines.some((l) => /Shut down the virtual machine: skipped/i.test(l)), lines.join('\n'));
     assert.ok(lines.some((l) => /Failover succeeded in/.test(l)), lines.join('\n'));
+    await waitFor('the row shows the new state', async () => (await rowDescription(api, 'db-lnx-01'))?.startsWith('Failed back · commit pending'));
   });
 
-  it('commits after a confirmation that says the Azure VM is removed', async () => {
+  it('commits web-lnx-02 from its context menu after a confirmation that says the Azure VM is removed', async () => {
+    await ui.contextMenu('web-lnx-02', 'Commit Failover…');
     const dialog = await ui.clickButton('Commit', { timeoutMs: 30_000 });
     assert.ok(dialog.dialog, 'a modal confirmation');
     assert.match(dialog.detail, /removes the failed-over Azure VM/);
-    await ui.clickButton('Later', { timeoutMs: 60_000 });
-    const item = await practiceItem(api, 'db-lnx-01');
-    assert.equal(item.protectionState, 'UnplannedFailoverCommitted');
+    const offer = await ui.clickButton('Later', { timeoutMs: 60_000 });
+    assert.match(offer.message, /Failover committed/);
+    assert.equal((await practiceItem(api, 'web-lnx-02')).protectionState, 'UnplannedFailoverCommitted');
+    await waitFor('the row shows the committed state', async () => (await rowDescription(api, 'web-lnx-02')) === 'Failed back · reprotect to Azure');
   });
 
   it('reprotects web-win-03 through the process-server pick', async () => {
-    // The commit's end refreshes the tree: let that settle before right-clicking a row.
-    await waitFor('db-lnx-01 shown as committed', async () => {
-      const node = await findNode(api, 'db-lnx-01');
-      return node?.treeItem().description === 'Failed back · reprotect to Azure';
-    });
-    await new Promise((r) => setTimeout(r, 1000));
     await ui.contextMenu('web-win-03', 'Reprotect (On-premises → Azure)…');
     await ui.waitForText('contoso-cs01');
     await screenshot('reprotect-picker');
@@ -68,6 +63,7 @@ describe('classic failback from the context menu', function () {
     const details = (sent?.body as { properties: { providerSpecificDetails: { processServerId: string } } }).properties.providerSpecificDetails;
     const servers = await api.services.practice.scope!.queries.listProcessServers((await practiceItem(api, 'web-win-03')).vault);
     assert.equal(details.processServerId, servers.find((s) => s.name === 'contoso-cs01')!.id, 'the picked process server is sent');
+    await waitFor('the row shows the new direction', async () => (await rowDescription(api, 'web-win-03'))?.startsWith('Replicating to Azure'), 30_000);
   });
 
   after(async () => {

@@ -76,3 +76,10 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+/** The description the tree shows for the row labelled `label` now (state, or the running operation). */
+export async function rowDescription(api: SiteRecoveryApi, label: string): Promise<string | undefined> {
+  const node = await findNode(api, label);
+  const description = node?.treeItem().description;
+  return typeof description === 'string' ? description : undefined;
+}

@@ -7,6 +7,8 @@ import type { Services } from '../../../src/services';
 import type { RecoveryPlanInfo, ReplicatedItem } from '../../../src/domain/model';
 import { planActions } from '../../../src/domain/actions';
 import { planProvider } from '../../../src/azure/inputs';
+import { changeRecoveryPointOptions, pointInUseId } from '../../../src/domain/recoveryPoints';
+import { API_VERSIONS, getResourceJson } from '../../../src/azure/queries';
 import { byName, practiceWorld } from './harness';
 
 const fake = useFakeVscode();
@@ -67,7 +69,7 @@ describe('failover dialogs on the practice vault', function () {
     assert.equal(shown.picks.length, 1);
     const pick = shown.picks[0];
     assert.equal(pick.title, 'Fail back erp-lnx-01: choose the recovery point');
-    assert.deepEqual(pick.items.map((i) => i.label), ['Latest', 'Latest app-consistent']);
+    assert.deepEqual(pick.items.map((i) => i.label), ['Latest (crash-consistent)', 'Latest app-consistent']);
     assert.match(pick.items[0].description!, /^\d\d:\d\d UTC · (just now|\d+ min ago) · recommended$/);
     assert.match(pick.items[1].description!, /^\d\d:\d\d UTC · (\d+ h )?\d+ min ago$/);
     assert.match(pick.items[1].detail!, /^(\d+ h )?\d+ min before Latest: writes after it are lost\.$/);
@@ -81,7 +83,7 @@ describe('failover dialogs on the practice vault', function () {
   it('classic VM: specific points below a separator, each labelled by type with its time and age', async () => {
     const w = await practiceWorld();
     const vm = byName(await w.items(), /^app-lnx-01$/);
-    const { shown, restore } = capture('Latest');
+    const { shown, restore } = capture('Latest (crash-consistent)');
     try {
       await failover(servicesFor(), undefined, undefined, { targets: [{ scope: w.scope, item: vm }] });
     } finally {
@@ -146,5 +148,22 @@ describe('recovery plan rows on the practice vault', function () {
     assert.equal(vmRow.label, 'sql-lnx-01');
     assert.equal(vmRow.description, "Planned failover done · commit once the plan's job ends");
     assert.equal((await w.runJob(started.jobName!)).state, 'Succeeded');
+  });
+});
+
+describe('change recovery point on the practice vault', function () {
+  this.timeout(60_000);
+
+  it('marks the point a VM failed over to Azure runs from, as Site Recovery names it (failoverRecoveryPointId)', async () => {
+    const w = await practiceWorld({ scenario: 'failback-modernized' });
+    const vm = (await w.items()).find((i) => i.provider === 'InMageRcm' && i.allowedOperations.includes('ChangePit'))!;
+    assert.ok(vm, 'the scenario has a VM failed over to Azure, awaiting commit');
+    // What the mapper is to copy onto the item (see the report): properties.failoverRecoveryPointId.
+    const raw = (await getResourceJson(w.scope.clients, w.vault.subscriptionId, vm.id, API_VERSIONS.siteRecovery)) as { properties?: { failoverRecoveryPointId?: string } };
+    const inUse = pointInUseId({ ...vm, failoverRecoveryPointId: raw.properties?.failoverRecoveryPointId });
+    assert.ok(inUse, 'Site Recovery names the point in use');
+    const options = changeRecoveryPointOptions(await w.scope.queries.listRecoveryPoints(vm), inUse, w.scope.clock.now());
+    assert.equal(options.filter((o) => o.inUse).length, 1, 'exactly one point is marked in use');
+    assert.match(options.find((o) => o.inUse)!.description, / · in use$/);
   });
 });

@@ -7,6 +7,7 @@ import { explainJson } from '../../../src/explain/explain';
 import { toItem, toJob, toProcessServers } from '../../../src/azure/mappers';
 import { nextStepAfter, shutdownText, shutdownVerdict, type NextStep } from '../../../src/domain/jobs';
 import { summarizeProcessServer } from '../../../src/domain/processServers';
+import { listOnPremisesInfrastructure } from '../../../src/azure/infrastructure';
 import { itemTooltipRows } from '../../../src/domain/itemTooltip';
 
 interface Expected {
@@ -217,4 +218,30 @@ describe('contract (reading): did the recorded failbacks shut the Azure VM down?
   it('a job that has not reached its shutdown task says nothing yet', () => {
     assert.equal(shutdownVerdict(final('TestV2ARCMFailback.013.job-plannedFailover-inprogress.json')), 'unknown');
   });
+});
+
+describe('contract (reading): recorded fabrics through the SDK, as the reprotect pickers read them', () => {
+  for (const file of ['TestV2ARCMReprotect.003.fabric.json', 'V2ATestSwitchProtection.002.fabric.json']) {
+    it(`${file}: every component with its heartbeat, datastores and volumes`, async () => {
+      const fabric = resourcesOf(recorded(file))[0];
+      const vault = vaultOf(fabric.id);
+      const { scope } = recordedScope([fabric]);
+      const infra = await listOnPremisesInfrastructure(scope.clients, vault);
+      const custom = fabric.properties.customDetails;
+      if (custom.instanceType === 'InMageRcm') {
+        assert.equal(infra.reprotectAgents.length, custom.reprotectAgents.length);
+        for (const a of infra.reprotectAgents) {
+          // The SDK hands these over as Dates: they must not be lost on the way.
+          assert.ok(a.lastHeartbeat instanceof Date, `${a.name} heartbeat`);
+          assert.ok(a.datastores.length > 0 && a.vcenterId);
+        }
+      } else {
+        assert.equal(infra.masterTargets.length, custom.masterTargetServers.length);
+        for (const m of infra.masterTargets) assert.ok(m.lastHeartbeat instanceof Date && m.osType && m.retentionVolumes.every((v) => v.freeBytes !== undefined), m.name);
+        assert.ok(infra.masterTargets.some((m) => m.datastores.some((d) => d.freeGB !== undefined && d.capacityGB !== undefined)));
+        assert.deepEqual(infra.runAsAccounts.map((a) => a.name), custom.runAsAccounts.map((a: any) => a.accountName));
+      }
+      assert.ok(infra.processServers.every((p) => p.lastHeartbeat instanceof Date));
+    });
+  }
 });

@@ -38,7 +38,7 @@ describe('recovery point choice', () => {
   it('modernized VM: short labels, the time with its age in the description, the data loss in the detail', () => {
     const opts = recoveryPointOptions('InMageRcmFailback', points, now);
     assert.deepEqual(opts.map((o) => o.choice.kind), ['latest', 'appConsistent']);
-    assert.deepEqual(opts.map((o) => o.label), ['Latest', 'Latest app-consistent']);
+    assert.deepEqual(opts.map((o) => o.label), ['Latest (crash-consistent)', 'Latest app-consistent']);
     assert.equal(opts[0].description, '12:04 UTC · 6 min ago · recommended');
     assert.ok(opts[0].recommended);
     assert.equal(opts[1].description, '11:00 UTC · 1 h 10 min ago');
@@ -49,7 +49,8 @@ describe('recovery point choice', () => {
   it('classic VM: Latest, app-consistent, then its specific points, each with type, time, age and data loss', () => {
     const opts = recoveryPointOptions('InMage', points, now);
     assert.deepEqual(opts.map((o) => o.choice.kind), ['latest', 'appConsistent', 'specific', 'specific', 'specific', 'specific']);
-    assert.equal(opts[0].label, 'Latest');
+    assert.equal(opts[0].label, 'Latest (crash-consistent)');
+    assert.equal(opts[0].detail, 'All data Site Recovery has received: the least data loss.');
     assert.equal(opts[0].description, '12:04 UTC · 6 min ago · recommended');
     const specific = opts.filter((o) => o.choice.kind === 'specific');
     assert.deepEqual(specific.map((o) => o.label), ['Crash-consistent', 'Crash-consistent', 'App-consistent', 'App-consistent']);
@@ -106,7 +107,7 @@ describe('recovery point picker for several VMs and plans', () => {
       { name: 'erp-win-01', points: lagging, group: 'erp-tier' },
     ];
     const opts = multiVmRecoveryPointOptions(vms, { plan: true, now });
-    assert.deepEqual(opts.map((o) => o.label), ['Latest', 'Latest app-consistent']);
+    assert.deepEqual(opts.map((o) => o.label), ['Latest (crash-consistent)', 'Latest app-consistent']);
     assert.equal(opts[0].description, '12:04 UTC · 6 min ago · recommended');
     // The group's shared app-consistent point is 10:00 (erp-win-01 has none at 11:00).
     assert.equal(commonAppConsistentTime(vms.map((v) => v.points))?.getTime(), latestAt - 124 * 60_000);
@@ -117,6 +118,15 @@ describe('recovery point picker for several VMs and plans', () => {
     const alone = multiVmRecoveryPointOptions(vms, { now });
     assert.equal(alone[1].description, '10:00–11:00 UTC · up to 2 h 10 min ago');
     alone.forEach(fitsPicker);
+  });
+  it('keeps a range across VMs on one line, "recommended" moving to the detail when the line is full', () => {
+    const at = (minutesBefore: number, n: number) => point(minutesBefore, 'CrashConsistent', n);
+    // Two days later, the VMs' newest points 1 min apart: "24 Nov"-style dates and a long age.
+    const later = latestAt + (2 * 1440 + 7) * 60_000;
+    const opts = multiVmRecoveryPointOptions([{ name: 'a', points: [at(0, 1)] }, { name: 'b', points: [at(1, 2)] }], { now: later });
+    assert.equal(opts[0].description, '25 Nov 12:03–12:04 UTC · up to 2 days ago');
+    assert.match(opts[0].detail, /^Recommended\. Each VM recovers to its own newest point/);
+    opts.forEach(fitsPicker);
   });
 });
 

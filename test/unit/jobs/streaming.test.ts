@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { durationText } from '../../../src/domain/jobs';
+import { durationText, stateWords } from '../../../src/domain/jobs';
 import { lines, useHarness } from './harness';
 
 describe('JobTracker: streaming a classic failback job', () => {
@@ -25,7 +25,7 @@ describe('JobTracker: streaming a classic failback job', () => {
     assert.ok(final.tasks.length >= 4, 'a failover has several tasks');
     let previousIndex = -1;
     for (const task of final.tasks) {
-      const done = out.filter((l) => l.endsWith(` ${task.friendlyName}: ${task.stateDescription ?? task.state}`));
+      const done = out.filter((l) => l.endsWith(` ${task.friendlyName}: ${stateWords(task.state, task.stateDescription)}`));
       assert.equal(done.length, 1, `"${task.friendlyName}" completed once:\n${out.join('\n')}`);
       const index = out.indexOf(done[0]);
       assert.ok(index > previousIndex, `"${task.friendlyName}" comes after the task before it`);
@@ -33,7 +33,7 @@ describe('JobTracker: streaming a classic failback job', () => {
     }
     // Tasks that ran across a poll were also seen InProgress, once each. (Recorded: the classic
     // failback skips its shutdown and sync tasks, so three tasks run.)
-    const inProgress = out.filter((l) => / InProgress$/.test(l));
+    const inProgress = out.filter((l) => / running$/.test(l));
     const ran = final.tasks.filter((t) => !/skipped|^other$/i.test(`${t.stateDescription ?? t.state}`)).length;
     assert.ok(inProgress.length >= Math.min(2, ran), `running tasks are streamed while they run:\n${out.join('\n')}`);
     assert.equal(new Set(inProgress).size, inProgress.length);
