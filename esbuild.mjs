@@ -46,7 +46,9 @@ const builds = [
 
 if (tests) {
   const suiteDir = 'test/integration/suite';
-  const suites = readdirSync(suiteDir).filter((f) => f.endsWith('.test.ts')).map((f) => path.join(suiteDir, f));
+  const suites = readdirSync(suiteDir)
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => path.join(suiteDir, f));
   builds.push({
     ...common,
     sourcemap: true,

@@ -1,5 +1,5 @@
 // ESLint flat config: typescript-eslint's recommended rules, plus the dependency rules of
-// STYLE.md that keep the layers apart:
+// the project's layout that keep the layers apart:
 //   src/domain/**     pure TypeScript: imports nothing but src/domain (no `vscode`, no packages)
 //   src/simulator/**  an independent implementation of the service: no `vscode`, and nothing
 //                     from src/domain or src/azure (if it shared the client's rules, a wrong
@@ -55,7 +55,7 @@ export default tseslint.config(
   ...restrictImportsUnder('src/domain', NO_VSCODE, (depth) => [
     {
       regex: `^${up(depth + 1)}`,
-      message: 'src/domain imports only from src/domain (STYLE.md: the domain imports nothing of ours but the domain).',
+      message: 'src/domain imports only from src/domain (the domain imports nothing of ours but the domain).',
     },
     {
       regex: '^[^.]',

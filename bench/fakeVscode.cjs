@@ -80,8 +80,34 @@ class Disposable {
 }
 
 const configuration = { get: (_key, fallback) => fallback, has: () => false, inspect: noop, update: async () => undefined };
-const treeView = () => ({ ...new EventEmitter(), onDidChangeVisibility: disposable, onDidChangeSelection: disposable, onDidExpandElement: disposable, onDidCollapseElement: disposable, visible: false, selection: [], reveal: async () => undefined, dispose: noop });
-const outputChannel = (name) => ({ name, append: noop, appendLine: noop, replace: noop, clear: noop, show: noop, hide: noop, dispose: noop, trace: noop, debug: noop, info: noop, warn: noop, error: noop, logLevel: 2, onDidChangeLogLevel: disposable });
+const treeView = () => ({
+  ...new EventEmitter(),
+  onDidChangeVisibility: disposable,
+  onDidChangeSelection: disposable,
+  onDidExpandElement: disposable,
+  onDidCollapseElement: disposable,
+  visible: false,
+  selection: [],
+  reveal: async () => undefined,
+  dispose: noop,
+});
+const outputChannel = (name) => ({
+  name,
+  append: noop,
+  appendLine: noop,
+  replace: noop,
+  clear: noop,
+  show: noop,
+  hide: noop,
+  dispose: noop,
+  trace: noop,
+  debug: noop,
+  info: noop,
+  warn: noop,
+  error: noop,
+  logLevel: 2,
+  onDidChangeLogLevel: disposable,
+});
 
 const vscode = {
   version: '1.100.0',
@@ -97,7 +123,12 @@ const vscode = {
   ViewColumn: { Active: -1, Beside: -2, One: 1 },
   ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
   QuickPickItemKind: { Separator: -1, Default: 0 },
-  Uri: { parse: (s) => ({ toString: () => s }), file: (p) => ({ fsPath: p, toString: () => `file://${p}` }), from: (c) => ({ ...c, toString: () => `${c.scheme}:${c.path ?? ''}` }), joinPath: (b, ...p) => ({ toString: () => [String(b), ...p].join('/') }) },
+  Uri: {
+    parse: (s) => ({ toString: () => s }),
+    file: (p) => ({ fsPath: p, toString: () => `file://${p}` }),
+    from: (c) => ({ ...c, toString: () => `${c.scheme}:${c.path ?? ''}` }),
+    joinPath: (b, ...p) => ({ toString: () => [String(b), ...p].join('/') }),
+  },
   commands: { registerCommand: disposable, executeCommand: async () => undefined },
   window: {
     createTreeView: treeView,

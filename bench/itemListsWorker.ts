@@ -15,7 +15,16 @@ let script: string | undefined;
 function bundled(): string {
   if (!script) {
     script = path.join(mkdtempSync(path.join(os.tmpdir(), 'bench-')), 'itemListsWorker.js');
-    buildSync({ entryPoints: [path.join(__dirname, '../src/azure/itemLists/worker.ts')], outfile: script, bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, logLevel: 'silent' });
+    buildSync({
+      entryPoints: [path.join(__dirname, '../src/azure/itemLists/worker.ts')],
+      outfile: script,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      minify: true,
+      logLevel: 'silent',
+    });
   }
   return script;
 }

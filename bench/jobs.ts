@@ -86,14 +86,17 @@ export async function benchJobs(): Promise<{ figures: Figure[]; notes: Note[] }>
   }
   const worst = unreported > 0 ? Number.POSITIVE_INFINITY : Math.max(...delays);
   return {
-    figures: [
-      figure('jobs.requestsPerPollPerVault', requests / done, 'requests', 1),
-      figure('jobs.streamDelayOverBound', worst / bound, '× bound', 1),
-    ],
+    figures: [figure('jobs.requestsPerPollPerVault', requests / done, 'requests', 1), figure('jobs.streamDelayOverBound', worst / bound, '× bound', 1)],
     notes: [
-      { label: 'jobs setup', text: `${count} failover jobs in one vault, ${done} polls every ${intervalMs} ms, ${latencyMs} ms per request, clock ×${speed}, ${((stoppedAt - t0) / 1000).toFixed(1)} s` },
+      {
+        label: 'jobs setup',
+        text: `${count} failover jobs in one vault, ${done} polls every ${intervalMs} ms, ${latencyMs} ms per request, clock ×${speed}, ${((stoppedAt - t0) / 1000).toFixed(1)} s`,
+      },
       { label: 'jobs requests', text: `${requests} job requests for ${done} polls; one GET per job per poll would be ${count * done}` },
-      { label: 'jobs stream delay', text: `${delays.length} task changes reported, ${unreported} not; delay median ${median(delays).toFixed(0)} ms, worst ${Math.max(...delays).toFixed(0)} ms; bound = interval + round trip = ${bound} ms` },
+      {
+        label: 'jobs stream delay',
+        text: `${delays.length} task changes reported, ${unreported} not; delay median ${median(delays).toFixed(0)} ms, worst ${Math.max(...delays).toFixed(0)} ms; bound = interval + round trip = ${bound} ms`,
+      },
     ],
   };
 }

@@ -53,7 +53,11 @@ export function packageSizes(root: string): PackageSizes {
     }
     const out = path.join(stage, 'bench.vsix');
     const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-    execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--baseContentUrl', 'https://example.invalid', '--baseImagesUrl', 'https://example.invalid', '-o', out], { cwd: stage, stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync(
+      process.execPath,
+      [vsce, 'package', '--no-dependencies', '--skip-license', '--baseContentUrl', 'https://example.invalid', '--baseImagesUrl', 'https://example.invalid', '-o', out],
+      { cwd: stage, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     return { vsixBytes: statSync(out).size, distBytes, how: 'vsce package of package.json, README, CHANGELOG, media/ and dist/extension.js (no scripts/package.mjs yet)' };
   } finally {
     rmSync(stage, { recursive: true, force: true });

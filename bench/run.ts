@@ -70,7 +70,17 @@ function packaging(): { figures: Figure[]; notes: Note[] } {
 async function main(): Promise<void> {
   const t0 = performance.now();
   const results = [
-    await phase('tree', [missing('tree.firstPageRoundTrips', 'round trips', 1), missing('tree.fullLoadOverFloor', '× floor', TREE_TARGETS.fullLoadOverFloor), missing('tree.hostStallMs', 'ms', TREE_TARGETS.hostStallMs), missing('tree.naiveOverOurs', '×', 1, 'higher'), missing('tree.requests', 'requests', 0)], benchTree),
+    await phase(
+      'tree',
+      [
+        missing('tree.firstPageRoundTrips', 'round trips', 1),
+        missing('tree.fullLoadOverFloor', '× floor', TREE_TARGETS.fullLoadOverFloor),
+        missing('tree.hostStallMs', 'ms', TREE_TARGETS.hostStallMs),
+        missing('tree.naiveOverOurs', '×', 1, 'higher'),
+        missing('tree.requests', 'requests', 0),
+      ],
+      benchTree,
+    ),
     await phase('jobs', [missing('jobs.requestsPerPollPerVault', 'requests', 1), missing('jobs.streamDelayOverBound', '× bound', 1)], benchJobs),
     await phase('activation', [missing('activation.requireMs', 'ms', 150)], activation),
     await phase('memory', [missing('memory.heapMbPer10kItems', 'MB', 60)], memory),
@@ -95,7 +105,9 @@ async function main(): Promise<void> {
   writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify({ figures: serializable, notes, machine }, null, 2)}\n`);
   process.stdout.write(`\n${table(figures)}\n\n`);
   for (const n of notes) process.stdout.write(`- ${n.label}: ${n.text}\n`);
-  process.stdout.write(`\n${figures.filter((f) => f.pass).length}/${figures.length} targets met · ${machine.cpus} × ${machine.cpu}, Node ${machine.node} · ${machine.totalSeconds} s · bench/results.json\n`);
+  process.stdout.write(
+    `\n${figures.filter((f) => f.pass).length}/${figures.length} targets met · ${machine.cpus} × ${machine.cpu}, Node ${machine.node} · ${machine.totalSeconds} s · bench/results.json\n`,
+  );
 }
 
 main()

@@ -77,7 +77,9 @@ const naive: Loader = async ({ scope, vault, t0 }) => {
   let firstRowsAt = 0;
   for await (const fabric of client.replicationFabrics.list(vault.vaultName, vault.resourceGroup)) {
     for await (const container of client.replicationProtectionContainers.listByReplicationFabrics(vault.vaultName, vault.resourceGroup, fabric.name!)) {
-      for await (const page of client.replicationProtectedItems.listByReplicationProtectionContainers(vault.vaultName, vault.resourceGroup, fabric.name!, container.name!).byPage()) {
+      for await (const page of client.replicationProtectedItems
+        .listByReplicationProtectionContainers(vault.vaultName, vault.resourceGroup, fabric.name!, container.name!)
+        .byPage()) {
         items.push(...page.map((rpi) => toItem(vault, rpi)));
         if (!firstRowsAt && items.length > 0) firstRowsAt = performance.now() - t0;
       }
@@ -213,7 +215,12 @@ export async function benchTree(): Promise<{ figures: Figure[]; notes: Note[] }>
   w.queries.dispose();
   w.sim.dispose();
 
-  for (const [name, r] of [['naive', naiveRun], ['paged', pagedRun], ['parallel', parallelRun], ['ours', oursRun]] as const) {
+  for (const [name, r] of [
+    ['naive', naiveRun],
+    ['paged', pagedRun],
+    ['parallel', parallelRun],
+    ['ours', oursRun],
+  ] as const) {
     if (r.items !== chain.items) throw new Error(`the ${name} loader found ${r.items} items of ${chain.items}`);
   }
   const floorTrips = Math.min(chain.naive, chain.paged, chain.parallel);
@@ -236,8 +243,14 @@ export async function benchTree(): Promise<{ figures: Figure[]; notes: Note[] }>
       figure('tree.requests', oursRun.requests, 'requests', 1 + chain.parallelRequests),
     ],
     notes: [
-      { label: 'tree setup', text: `${chain.items} items, ${TREE.fabrics} fabrics × ${TREE.containersPerFabric} containers, ${TREE.latencyMs} ms per request, page size ${TREE.pageSize}, median of ${TREE.runs}${(globalThis as { gc?: unknown }).gc ? ', heap collected before each' : ''}; floor = ${floorTrips} RT = ${floorMs} ms; simulator answers replayed (replay.ts)` },
-      { label: 'simulator latency', text: `10 concurrent requests to the in-process simulator took ${overlapTrips.toFixed(2)} RT (they overlap); ours against it, server work on our thread: ${inProcessRun.fullMs.toFixed(0)} ms` },
+      {
+        label: 'tree setup',
+        text: `${chain.items} items, ${TREE.fabrics} fabrics × ${TREE.containersPerFabric} containers, ${TREE.latencyMs} ms per request, page size ${TREE.pageSize}, median of ${TREE.runs}${(globalThis as { gc?: unknown }).gc ? ', heap collected before each' : ''}; floor = ${floorTrips} RT = ${floorMs} ms; simulator answers replayed (replay.ts)`,
+      },
+      {
+        label: 'simulator latency',
+        text: `10 concurrent requests to the in-process simulator took ${overlapTrips.toFixed(2)} RT (they overlap); ours against it, server work on our thread: ${inProcessRun.fullMs.toFixed(0)} ms`,
+      },
       row('naive walk (CLI, PowerShell)', naiveRun, chain.naive),
       row('vault-wide paged list', pagedRun, chain.paged),
       row('per-container, concurrency 8', parallel8, chain.parallel),
@@ -247,7 +260,10 @@ export async function benchTree(): Promise<{ figures: Figure[]; notes: Note[] }>
         label: 'client CPU',
         text: `ours with no latency (${chain.items} items of ~4 KB JSON parsed and mapped on ${workers} worker thread(s), merged and sorted): ${cpuOnly.fullMs.toFixed(0)} ms = ${(cpuOnly.fullMs / floorMs).toFixed(2)} × the network floor; ours ÷ max(network floor, CPU alone) = ${(oursRun.fullMs / Math.max(floorMs, cpuOnly.fullMs)).toFixed(2)}`,
       },
-      { label: 'host thread', text: `longest stall of the extension host's thread during ours, ${TREE.runs} loads: ${stalls.map((ms) => ms.toFixed(1)).join(', ')} ms (median ${stall.toFixed(1)}; other extensions wait that long at most)` },
+      {
+        label: 'host thread',
+        text: `longest stall of the extension host's thread during ours, ${TREE.runs} loads: ${stalls.map((ms) => ms.toFixed(1)).join(', ')} ms (median ${stall.toFixed(1)}; other extensions wait that long at most)`,
+      },
     ],
   };
 }

@@ -7,7 +7,9 @@ import path from 'node:path';
 const root = path.join(path.dirname(new URL(import.meta.url).pathname), '../test/fixtures/recorded');
 const rows = [];
 for (const dir of ['classic', 'modernized']) {
-  for (const file of readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(path.join(root, dir))
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const { source, request, response } = JSON.parse(readFileSync(path.join(root, dir, file), 'utf8'));
     const session = source.path.split('/').pop();
     const op = `${request.method} ${request.uri.split('?')[0].split('/').slice(-1)[0]}`;

@@ -64,7 +64,10 @@ export function createServices(context: vscode.ExtensionContext): Services {
     itemFilter: (vaultId) => filters.get(vaultId),
     watchedJob: (jobName) => tracker.find(jobName)?.latest,
     seedDiskResourceGroups: (vault, items) =>
-      store.recoveryGroups(vault.id, [`/subscriptions/${vault.subscriptionId}/resourceGroups/${vault.resourceGroup}`, ...items.flatMap((i) => (i.recoveryResourceGroupId ? [i.recoveryResourceGroupId] : []))]),
+      store.recoveryGroups(vault.id, [
+        `/subscriptions/${vault.subscriptionId}/resourceGroups/${vault.resourceGroup}`,
+        ...items.flatMap((i) => (i.recoveryResourceGroupId ? [i.recoveryResourceGroupId] : [])),
+      ]),
   });
   const treeRoots = roots;
   tree = new SiteRecoveryTreeProvider(
@@ -74,7 +77,17 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const treeView = vscode.window.createTreeView<TreeNode>('siteRecovery.explorer', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const jobs = commandJobs;
 
-  context.subscriptions.push(practice, account, tracker, roots, tree, treeView, states, ...wireEvents(practice, account, tracker, tree, scope), ...wireStore(states, tracker, treeRoots, tree, scope, practice));
+  context.subscriptions.push(
+    practice,
+    account,
+    tracker,
+    roots,
+    tree,
+    treeView,
+    states,
+    ...wireEvents(practice, account, tracker, tree, scope),
+    ...wireStore(states, tracker, treeRoots, tree, scope, practice),
+  );
   void tracker.resume();
 
   return {
@@ -96,7 +109,13 @@ export function createServices(context: vscode.ExtensionContext): Services {
 }
 
 /** What the tree and the tracker do when the practice vault, the account or a job changes. */
-function wireEvents(practice: PracticeMode, account: AzureAccount, tracker: JobTracker, tree: SiteRecoveryTreeProvider, scope: (key: string) => Scope | undefined): vscode.Disposable[] {
+function wireEvents(
+  practice: PracticeMode,
+  account: AzureAccount,
+  tracker: JobTracker,
+  tree: SiteRecoveryTreeProvider,
+  scope: (key: string) => Scope | undefined,
+): vscode.Disposable[] {
   let refreshTimer: NodeJS.Timeout | undefined;
   const refreshSoon = () => {
     clearTimeout(refreshTimer);
@@ -124,7 +143,14 @@ function wireEvents(practice: PracticeMode, account: AzureAccount, tracker: JobT
  * items before their operation ends (so no view shows the old state as final); every change
  * redraws the item rows without another request; a new practice vault forgets the old one.
  */
-function wireStore(states: VaultStore, tracker: JobTracker, roots: TreeRoots, tree: SiteRecoveryTreeProvider, scope: (key: string) => Scope | undefined, practice: PracticeMode): vscode.Disposable[] {
+function wireStore(
+  states: VaultStore,
+  tracker: JobTracker,
+  roots: TreeRoots,
+  tree: SiteRecoveryTreeProvider,
+  scope: (key: string) => Scope | undefined,
+  practice: PracticeMode,
+): vscode.Disposable[] {
   let redraw: NodeJS.Timeout | undefined;
   const redrawSoon = () => {
     clearTimeout(redraw);

@@ -40,11 +40,7 @@ export class AzureClients {
   siteRecoveryWriter(subscriptionId: string): Promise<SiteRecoveryManagementClient> {
     return cached(this.writers, subscriptionId, async () => {
       const { SiteRecoveryManagementClient } = await import('@azure/arm-recoveryservices-siterecovery');
-      const client = new SiteRecoveryManagementClient(
-        this.connection.credential,
-        subscriptionId,
-        this.common({ retryOptions: { maxRetries: 0 } }),
-      );
+      const client = new SiteRecoveryManagementClient(this.connection.credential, subscriptionId, this.common({ retryOptions: { maxRetries: 0 } }));
       client.pipeline.addPolicy(throttleOnlyRetryPolicy(), { phase: 'Retry' });
       return client;
     });
@@ -58,9 +54,7 @@ export class AzureClients {
   }
 
   subscriptions(): Promise<SubscriptionClient> {
-    this.subscriptionClient ??= import('@azure/arm-resources-subscriptions').then(
-      ({ SubscriptionClient }) => new SubscriptionClient(this.connection.credential, this.common()),
-    );
+    this.subscriptionClient ??= import('@azure/arm-resources-subscriptions').then(({ SubscriptionClient }) => new SubscriptionClient(this.connection.credential, this.common()));
     return this.subscriptionClient;
   }
 }

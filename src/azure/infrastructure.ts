@@ -61,7 +61,11 @@ export async function listOnPremisesInfrastructure(clients: AzureClients, vault:
   for await (const fabric of client.replicationFabrics.list(vault.vaultName, vault.resourceGroup)) parts.push(fabricInfrastructure(fabric));
   const policies: PolicyInfo[] = [];
   for await (const p of client.replicationPolicies.list(vault.vaultName, vault.resourceGroup)) {
-    policies.push({ id: p.id ?? '', name: p.properties?.friendlyName ?? p.name ?? '', providerType: (p.properties?.providerSpecificDetails as { instanceType?: string } | undefined)?.instanceType });
+    policies.push({
+      id: p.id ?? '',
+      name: p.properties?.friendlyName ?? p.name ?? '',
+      providerType: (p.properties?.providerSpecificDetails as { instanceType?: string } | undefined)?.instanceType,
+    });
   }
   return {
     processServers: parts.flatMap((p) => p.processServers),

@@ -10,13 +10,11 @@ import type { RecoveryPlanInfo, ReplicatedItem, ReplicationProvider } from '../d
 import type { RecoveryPointChoice } from '../domain/recoveryPoints';
 import { ITEM_FAILBACK_DIRECTION, PLAN_FAILBACK_DIRECTION } from '../domain/direction';
 
-// Request bodies for each provider, shaped as live vaults receive them (see FACTS.md):
+// Request bodies for each provider, shaped as live vaults receive them (test/fixtures/recorded/README.md):
 // classic failback = unplannedFailover with InMage details; modernized failback =
 // plannedFailover with InMageRcmFailback details.
 
-export type FailoverRequest =
-  | { kind: 'unplanned'; body: UnplannedFailoverInput }
-  | { kind: 'planned'; body: PlannedFailoverInput };
+export type FailoverRequest = { kind: 'unplanned'; body: UnplannedFailoverInput } | { kind: 'planned'; body: PlannedFailoverInput };
 
 export function itemFailoverRequest(item: ReplicatedItem, choice: RecoveryPointChoice): FailoverRequest {
   if (item.provider === 'InMage') {
@@ -46,9 +44,7 @@ export function itemFailoverRequest(item: ReplicatedItem, choice: RecoveryPointC
   throw new Error(`${item.friendlyName}: provider ${item.providerInstanceType} does not fail back from Azure.`);
 }
 
-export type PlanFailoverRequest =
-  | { kind: 'unplanned'; body: RecoveryPlanUnplannedFailoverInput }
-  | { kind: 'planned'; body: RecoveryPlanPlannedFailoverInput };
+export type PlanFailoverRequest = { kind: 'unplanned'; body: RecoveryPlanUnplannedFailoverInput } | { kind: 'planned'; body: RecoveryPlanPlannedFailoverInput };
 
 /** The provider of a plan's failback, read from its members (a plan holds one generation). */
 export function planProvider(plan: RecoveryPlanInfo, members: readonly ReplicatedItem[]): ReplicationProvider | undefined {
@@ -197,7 +193,13 @@ export function reprotectToOnPremisesRequest(item: ReplicatedItem, c: ReprotectT
     return {
       properties: {
         failoverDirection: 'RecoveryToPrimary',
-        providerSpecificDetails: { instanceType: 'InMageRcm', reprotectAgentId: c.reprotectAgentId, datastoreName: c.datastoreName, logStorageAccountId: c.logStorageAccountId, policyId: c.policyId },
+        providerSpecificDetails: {
+          instanceType: 'InMageRcm',
+          reprotectAgentId: c.reprotectAgentId,
+          datastoreName: c.datastoreName,
+          logStorageAccountId: c.logStorageAccountId,
+          policyId: c.policyId,
+        },
       },
     };
   }

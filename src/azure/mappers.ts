@@ -1,24 +1,5 @@
-import type {
-  ASRTask,
-  Fabric,
-  Job,
-  JobErrorDetails,
-  RecoveryPlan,
-  RecoveryPoint,
-  ReplicationProtectedItem,
-} from '@azure/arm-recoveryservices-siterecovery';
-import type {
-  HealthIssue,
-  JobError,
-  JobInfo,
-  JobTask,
-  ProcessServerInfo,
-  RecoveryPlanInfo,
-  RecoveryPointInfo,
-  ReplicatedItem,
-  RunningOperation,
-  VaultRef,
-} from '../domain/model';
+import type { ASRTask, Fabric, Job, JobErrorDetails, RecoveryPlan, RecoveryPoint, ReplicationProtectedItem } from '@azure/arm-recoveryservices-siterecovery';
+import type { HealthIssue, JobError, JobInfo, JobTask, ProcessServerInfo, RecoveryPlanInfo, RecoveryPointInfo, ReplicatedItem, RunningOperation, VaultRef } from '../domain/model';
 import { asProvider } from '../domain/providers';
 import { isNoneScenario, jobNameFromId, realDate } from '../domain/sentinels';
 import { replicatedItemNames } from '../domain/armId';
@@ -87,10 +68,10 @@ export function toItem(vault: VaultRef, rpi: ReplicationProtectedItem): Replicat
     policyFriendlyName: p.policyFriendlyName,
     primaryFabricFriendlyName: p.primaryFabricFriendlyName,
     recoveryFabricFriendlyName: p.recoveryFabricFriendlyName,
-    recoveryResourceGroupId: s(details.recoveryAzureResourceGroupId) ?? s(details.targetResourceGroupId) ?? rgOf(s(details.azureVirtualMachineId)) ?? rgOf(s(details.azureStorageAccountId)),
+    recoveryResourceGroupId:
+      s(details.recoveryAzureResourceGroupId) ?? s(details.targetResourceGroupId) ?? rgOf(s(details.azureVirtualMachineId)) ?? rgOf(s(details.azureStorageAccountId)),
     // Recorded: InMageRcm names its log storage account on each protected disk (read by a GET).
-    logStorageAccountId:
-      s(details.azureStorageAccountId) ?? s(details.logStorageAccountId) ?? s(details.recoveryAzureLogStorageAccountId) ?? diskLogStorage(details),
+    logStorageAccountId: s(details.azureStorageAccountId) ?? s(details.logStorageAccountId) ?? s(details.recoveryAzureLogStorageAccountId) ?? diskLogStorage(details),
     // Not the classic retentionWindowEnd: it is kept in the configuration server's clock, hours
     // away from UTC in the recordings (see itemTooltip.ts); recovery points carry the real times.
     latestRecoveryPointTime: d(details.lastRecoveryPointReceived),

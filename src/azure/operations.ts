@@ -3,7 +3,15 @@ import type { AzureClients } from './clients';
 import type { SiteRecoveryQueries } from './queries';
 import type { RecoveryPlanInfo, ReplicatedItem, VaultRef } from '../domain/model';
 import type { RecoveryPointChoice } from '../domain/recoveryPoints';
-import { applyRecoveryPointRequest, itemFailoverRequest, planFailoverRequest, reprotectRequest, reprotectToOnPremisesRequest, type ReprotectChoices, type ReprotectToOnPremisesChoices } from './inputs';
+import {
+  applyRecoveryPointRequest,
+  itemFailoverRequest,
+  planFailoverRequest,
+  reprotectRequest,
+  reprotectToOnPremisesRequest,
+  type ReprotectChoices,
+  type ReprotectToOnPremisesChoices,
+} from './inputs';
 import type { ReplicationProvider } from '../domain/model';
 
 /** What a state-changing request started. */
@@ -93,11 +101,21 @@ export class SiteRecoveryOperations {
   }
 
   private onItem(item: ReplicatedItem, scenario: RegExp, send: (client: Writer, o: LroOptions, v: VaultRef) => Promise<unknown>): Promise<StartedOperation> {
-    return this.once(item.vault, scenario, () => this.queries.getItem(item), (c, o) => send(c, o, item.vault));
+    return this.once(
+      item.vault,
+      scenario,
+      () => this.queries.getItem(item),
+      (c, o) => send(c, o, item.vault),
+    );
   }
 
   private onPlan(plan: RecoveryPlanInfo, scenario: RegExp, send: (client: Writer, o: LroOptions, v: VaultRef) => Promise<unknown>): Promise<StartedOperation> {
-    return this.once(plan.vault, scenario, () => this.queries.getPlan(plan.vault, plan.name), (c, o) => send(c, o, plan.vault));
+    return this.once(
+      plan.vault,
+      scenario,
+      () => this.queries.getPlan(plan.vault, plan.name),
+      (c, o) => send(c, o, plan.vault),
+    );
   }
 
   async failoverItem(item: ReplicatedItem, choice: RecoveryPointChoice): Promise<StartedOperation> {
@@ -111,11 +129,15 @@ export class SiteRecoveryOperations {
   }
 
   commitItem(item: ReplicatedItem): Promise<StartedOperation> {
-    return this.onItem(item, /Commit/i, (client, o, v) => client.replicationProtectedItems.beginFailoverCommit(v.vaultName, v.resourceGroup, item.fabricName, item.containerName, item.name, o));
+    return this.onItem(item, /Commit/i, (client, o, v) =>
+      client.replicationProtectedItems.beginFailoverCommit(v.vaultName, v.resourceGroup, item.fabricName, item.containerName, item.name, o),
+    );
   }
 
   cancelFailoverItem(item: ReplicatedItem): Promise<StartedOperation> {
-    return this.onItem(item, /Cancel/i, (client, o, v) => client.replicationProtectedItems.beginFailoverCancel(v.vaultName, v.resourceGroup, item.fabricName, item.containerName, item.name, o));
+    return this.onItem(item, /Cancel/i, (client, o, v) =>
+      client.replicationProtectedItems.beginFailoverCancel(v.vaultName, v.resourceGroup, item.fabricName, item.containerName, item.name, o),
+    );
   }
 
   /** Moves a failed-over (not yet committed) VM to another recovery point. */

@@ -100,7 +100,12 @@ export class SiteRecoveryQueries {
   /** Resolves an item from its ARM id (recovery plans list members by id). */
   async getItemById(vault: VaultRef, id: string): Promise<ReplicatedItem> {
     const s = parseArmId(id).segments;
-    return this.getItem({ vault, fabricName: s['replicationfabrics'] ?? '', containerName: s['replicationprotectioncontainers'] ?? '', name: s['replicationprotecteditems'] ?? '' });
+    return this.getItem({
+      vault,
+      fabricName: s['replicationfabrics'] ?? '',
+      containerName: s['replicationprotectioncontainers'] ?? '',
+      name: s['replicationprotecteditems'] ?? '',
+    });
   }
 
   async listRecoveryPoints(item: ReplicatedItem): Promise<RecoveryPointInfo[]> {

@@ -82,7 +82,11 @@ export class ChecklistPanel implements vscode.Disposable {
       }),
     );
     this.disposables.push({ dispose: () => clearTimeout(timer) });
-    this.panel.webview.html = checklistHtml({ title: `Failback checklist: ${title}`, subtitle: 'Reading the VMs from Site Recovery…', vms: [] }, randomBytes(16).toString('base64'), this.panel.webview.cspSource);
+    this.panel.webview.html = checklistHtml(
+      { title: `Failback checklist: ${title}`, subtitle: 'Reading the VMs from Site Recovery…', vms: [] },
+      randomBytes(16).toString('base64'),
+      this.panel.webview.cspSource,
+    );
     this.rendered = this.render();
   }
 

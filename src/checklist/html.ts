@@ -17,15 +17,18 @@ export interface ChecklistView {
 export function checklistHtml(view: ChecklistView, nonce: string, cspSource: string): string {
   const vms = view.vms
     .map(
-      (vm) => `<section><h2>${escapeHtml(vm.name)} <small>${escapeHtml(vm.state)}</small></h2><ol>${vm.steps
-        .map(
-          (s) =>
-            `<li class="${s.status}"><span class="icon" aria-hidden="true">${ICON[s.status]}</span><span class="title">${escapeHtml(s.title)}</span>` +
-            `<span class="status">${s.status}</span><div class="detail">${escapeHtml(s.detail)}</div>` +
-            (s.command && s.status === 'next' ? `<button data-command="${escapeHtml(s.command)}" data-item="${escapeHtml(vm.itemId)}">Run: ${escapeHtml(s.title.split(' (')[0])}</button>` : '') +
-            `</li>`,
-        )
-        .join('')}</ol></section>`,
+      (vm) =>
+        `<section><h2>${escapeHtml(vm.name)} <small>${escapeHtml(vm.state)}</small></h2><ol>${vm.steps
+          .map(
+            (s) =>
+              `<li class="${s.status}"><span class="icon" aria-hidden="true">${ICON[s.status]}</span><span class="title">${escapeHtml(s.title)}</span>` +
+              `<span class="status">${s.status}</span><div class="detail">${escapeHtml(s.detail)}</div>` +
+              (s.command && s.status === 'next'
+                ? `<button data-command="${escapeHtml(s.command)}" data-item="${escapeHtml(vm.itemId)}">Run: ${escapeHtml(s.title.split(' (')[0])}</button>`
+                : '') +
+              `</li>`,
+          )
+          .join('')}</ol></section>`,
     )
     .join('');
   return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">

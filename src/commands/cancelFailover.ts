@@ -15,13 +15,20 @@ export async function cancelFailover(services: Services, clicked?: unknown, sele
         target.node,
         'cancelFailover',
         'Cancel failover',
-        { message: (p) => `Cancel the failover of recovery plan ${p.friendlyName}?`, detail: 'Site Recovery reverts the failover of every VM in the plan.', button: 'Cancel Failover' },
+        {
+          message: (p) => `Cancel the failover of recovery plan ${p.friendlyName}?`,
+          detail: 'Site Recovery reverts the failover of every VM in the plan.',
+          button: 'Cancel Failover',
+        },
         (p) => target.node.scope.operations.failoverPlanCancel(p),
       );
       return;
     }
     const fresh = await refreshItems(target.items);
-    const check = precheckAction(fresh.map((t) => t.item), 'cancelFailover');
+    const check = precheckAction(
+      fresh.map((t) => t.item),
+      'cancelFailover',
+    );
     if (!(await acceptPartial('Cancel failover', check.refused, check.ready.length))) return;
     const ready = fresh.filter((t) => check.ready.includes(t.item));
     await confirmDestructive(

@@ -57,10 +57,7 @@ export async function changeRecoveryPoint(services: Services, clicked?: unknown)
     }
     await confirmDestructive(
       `Move ${t.item.friendlyName} to ${pointPhrase(chosen.point, now)}?`,
-      [
-        current ? `In use now: ${pointPhrase(current.point, now)}.` : undefined,
-        `Site Recovery restarts the Azure VM from the chosen point. ${chosen.detail}`,
-      ]
+      [current ? `In use now: ${pointPhrase(current.point, now)}.` : undefined, `Site Recovery restarts the Azure VM from the chosen point. ${chosen.detail}`]
         .filter(Boolean)
         .join('\n'),
       'Change Recovery Point',

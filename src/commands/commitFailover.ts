@@ -21,7 +21,10 @@ export async function commitFailover(services: Services, clicked?: unknown, sele
 
 async function commitItems(services: Services, chosen: ItemTarget[]): Promise<void> {
   const fresh = await refreshItems(chosen);
-  const check = precheckAction(fresh.map((t) => t.item), 'commit');
+  const check = precheckAction(
+    fresh.map((t) => t.item),
+    'commit',
+  );
   if (!(await acceptPartial('Commit', check.refused, check.ready.length))) return;
   const ready = fresh.filter((t) => check.ready.includes(t.item));
   const names = ready.map((t) => t.item.friendlyName);

@@ -6,13 +6,7 @@ import { planProvider } from '../azure/inputs';
 import { isTerminal } from '../domain/jobs';
 import { isAzureFabric } from '../domain/direction';
 import { planActions } from '../domain/actions';
-import {
-  multiVmRecoveryPointOptions,
-  recoveryPointOptions,
-  recoveryPointPickerTitle,
-  replicationGroupWarnings,
-  type RecoveryPointOption,
-} from '../domain/recoveryPoints';
+import { multiVmRecoveryPointOptions, recoveryPointOptions, recoveryPointPickerTitle, replicationGroupWarnings, type RecoveryPointOption } from '../domain/recoveryPoints';
 import { resolveTargets, type ItemTarget } from './common/targets';
 import { acceptPartial, cancelled, confirmDestructive, requireTypedName, showServiceError } from './common/ui';
 import { startItemOperations, verifyFailover } from './common/runOperation';
@@ -37,7 +31,10 @@ async function failoverItems(services: Services, chosen: ItemTarget[]): Promise<
     return;
   }
   const prep = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking failover prerequisites…' }, () =>
-    prepareFailover(scope.queries, chosen.map((t) => t.item)),
+    prepareFailover(
+      scope.queries,
+      chosen.map((t) => t.item),
+    ),
   );
   if (!(await acceptPartial('Fail back', prep.refused, prep.ready.length))) return;
   const fresh = { points: prep.points };
@@ -121,7 +118,10 @@ async function failoverPlan(services: Services, node: PlanNode): Promise<void> {
     await vscode.window.showErrorMessage(`Site Recovery does not allow a failover of recovery plan ${plan.friendlyName} now.`, { modal: true });
     return;
   }
-  const provider = planProvider(plan, members.map((m) => m.item));
+  const provider = planProvider(
+    plan,
+    members.map((m) => m.item),
+  );
   if (!provider) {
     await vscode.window.showErrorMessage(`${plan.friendlyName} does not replicate VMware VMs back to on-premises.`, { modal: true });
     return;

@@ -20,7 +20,9 @@ export async function filterItems(services: Services, node?: unknown): Promise<v
     if (text === undefined) return;
     services.filters.set(key, text);
     if (text.trim() && vaultNode.items.hasMore) {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Loading all replicated items to filter…', cancellable: true }, (_p, token) => vaultNode.items.loadAll(token));
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Loading all replicated items to filter…', cancellable: true }, (_p, token) =>
+        vaultNode.items.loadAll(token),
+      );
     }
     services.tree.refresh(vaultNode.items);
   } catch (e) {

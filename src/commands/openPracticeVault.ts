@@ -14,8 +14,18 @@ export async function openPracticeVault(services: Services, scenario?: unknown):
       const configured = vscode.workspace.getConfiguration('siteRecovery.practice').get<string>('scenario');
       const pick = await vscode.window.showQuickPick(
         [
-          { label: 'Classic (configuration server)', description: 'InMage → InMageAzureV2', detail: 'VMware VMs failed over to Azure and reprotected through a configuration server.', value: 'failback-classic' as const },
-          { label: 'Modernized (replication appliance)', description: 'InMageRcmFailback → InMageRcm', detail: 'VMware VMs protected with the Azure Site Recovery replication appliance.', value: 'failback-modernized' as const },
+          {
+            label: 'Classic (configuration server)',
+            description: 'InMage → InMageAzureV2',
+            detail: 'VMware VMs failed over to Azure and reprotected through a configuration server.',
+            value: 'failback-classic' as const,
+          },
+          {
+            label: 'Modernized (replication appliance)',
+            description: 'InMageRcmFailback → InMageRcm',
+            detail: 'VMware VMs protected with the Azure Site Recovery replication appliance.',
+            value: 'failback-modernized' as const,
+          },
         ].sort((a, b) => Number(b.value === configured) - Number(a.value === configured)),
         { title: 'Open Practice Vault: choose a scenario', ignoreFocusOut: true },
       );

@@ -22,7 +22,10 @@ export async function reprotect(services: Services, clicked?: unknown, selected?
         await vscode.window.showInformationMessage(`Recovery plan ${target.node.plan.friendlyName} has no VMs to reprotect.`);
         return;
       }
-      await reprotectItems(services, members.map((item) => ({ scope: target.node.scope, item })));
+      await reprotectItems(
+        services,
+        members.map((item) => ({ scope: target.node.scope, item })),
+      );
       return;
     }
     await reprotectItems(services, target.items);
@@ -33,7 +36,10 @@ export async function reprotect(services: Services, clicked?: unknown, selected?
 
 async function reprotectItems(services: Services, chosen: ItemTarget[]): Promise<void> {
   const fresh = await refreshItems(chosen);
-  const check = precheckAction(fresh.map((t) => t.item), 'reprotect');
+  const check = precheckAction(
+    fresh.map((t) => t.item),
+    'reprotect',
+  );
   if (!(await acceptPartial('Reprotect', check.refused, check.ready.length))) return;
   const ready = fresh.filter((t) => check.ready.includes(t.item));
   const { scope } = ready[0];
@@ -42,7 +48,12 @@ async function reprotectItems(services: Services, chosen: ItemTarget[]): Promise
     await vscode.window.showErrorMessage('Reprotect VMs of one vault at a time.', { modal: true });
     return;
   }
-  const inputs = await chooseReprotectInputs(services, scope, vault, ready.map((t) => t.item));
+  const inputs = await chooseReprotectInputs(
+    services,
+    scope,
+    vault,
+    ready.map((t) => t.item),
+  );
   const start = 'Start Reprotect';
   const answer = await vscode.window.showInformationMessage(
     `Reprotect ${ready.length === 1 ? ready[0].item.friendlyName : `${ready.length} VMs`} from on-premises to Azure?`,
@@ -64,20 +75,17 @@ async function reprotectItems(services: Services, chosen: ItemTarget[]): Promise
   );
   if (answer !== start) cancelled();
   const policy = agentPolicy();
-  const results = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Reprotect', cancellable: true },
-    async (progress, token) => {
-      const abort = new AbortController();
-      const cancel = token.onCancellationRequested(() => abort.abort());
-      try {
-        // One VM failing must not hide the others: each settles on its own.
-        const settled = await Promise.allSettled(ready.map((t) => reprotectOneVm(services, scope, t.item, inputs, policy, (message) => progress.report({ message }), abort.signal)));
-        return settled.map((r) => (r.status === 'fulfilled' ? r.value : undefined));
-      } finally {
-        cancel.dispose();
-      }
-    },
-  );
+  const results = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Reprotect', cancellable: true }, async (progress, token) => {
+    const abort = new AbortController();
+    const cancel = token.onCancellationRequested(() => abort.abort());
+    try {
+      // One VM failing must not hide the others: each settles on its own.
+      const settled = await Promise.allSettled(ready.map((t) => reprotectOneVm(services, scope, t.item, inputs, policy, (message) => progress.report({ message }), abort.signal)));
+      return settled.map((r) => (r.status === 'fulfilled' ? r.value : undefined));
+    } finally {
+      cancel.dispose();
+    }
+  });
   services.tree.refresh();
   const done = results.filter((j): j is JobInfo => !!j && isSuccess(j.state));
   if (done.length === ready.length) {

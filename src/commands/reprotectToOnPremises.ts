@@ -30,7 +30,10 @@ export async function reprotectToOnPremises(services: Services, clicked?: unknow
 
 async function reprotectItems(services: Services, chosen: ItemTarget[]): Promise<void> {
   const fresh = await refreshItems(chosen);
-  const check = precheckAction(fresh.map((t) => t.item), 'reprotectToOnPremises');
+  const check = precheckAction(
+    fresh.map((t) => t.item),
+    'reprotectToOnPremises',
+  );
   if (!(await acceptPartial('Reprotect to on-premises', check.refused, check.ready.length))) return;
   const ready = fresh.filter((t) => check.ready.includes(t.item));
   const vault = ready[0].item.vault;
@@ -38,7 +41,12 @@ async function reprotectItems(services: Services, chosen: ItemTarget[]): Promise
     await vscode.window.showErrorMessage('Reprotect VMs of one vault at a time.', { modal: true });
     return;
   }
-  const { choices, summary } = await chooseReprotectToOnPremises(services, ready[0].scope, vault, ready.map((t) => t.item));
+  const { choices, summary } = await chooseReprotectToOnPremises(
+    services,
+    ready[0].scope,
+    vault,
+    ready.map((t) => t.item),
+  );
   const start = 'Start Reprotect';
   const names = ready.map((t) => t.item.friendlyName);
   const answer = await vscode.window.showInformationMessage(

@@ -10,7 +10,11 @@ export async function resetPracticeVault(services: Services): Promise<void> {
     return;
   }
   const reset = 'Reset';
-  const a = await vscode.window.showWarningMessage('Reset the practice vault? Every VM goes back to its starting state and running practice jobs are dropped.', { modal: true }, reset);
+  const a = await vscode.window.showWarningMessage(
+    'Reset the practice vault? Every VM goes back to its starting state and running practice jobs are dropped.',
+    { modal: true },
+    reset,
+  );
   if (a !== reset) return;
   await openPracticeVault(services, scenario);
 }

@@ -13,7 +13,10 @@ export async function selectSubscriptions(services: Services): Promise<void> {
       if (answer === signIn) await vscode.commands.executeCommand('siteRecovery.signIn');
       return;
     }
-    const subs = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Loading subscriptions…' }, async () => (await services.roots.allSubscriptions()).subs);
+    const subs = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Loading subscriptions…' },
+      async () => (await services.roots.allSubscriptions()).subs,
+    );
     const selected = selectedSubscriptionIds();
     const picks = await vscode.window.showQuickPick(
       subs.map((s) => ({ label: s.displayName, description: s.subscriptionId, picked: selected.size === 0 || selected.has(s.subscriptionId.toLowerCase()), id: s.subscriptionId })),

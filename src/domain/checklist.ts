@@ -44,7 +44,7 @@ export function agentRegistrationText(item: ReplicatedItem): string | undefined 
 }
 
 /**
- * The failback procedure for one VM (DEVELOPERS.md steps 1–6) with what holds now.
+ * The failback procedure for one VM (the procedure in README, steps 0–6) with what holds now.
  * Derived only from Site Recovery's state, so it stays right whoever acted on the VM.
  */
 export function failbackChecklist(item: ReplicatedItem, recoveryPointCount: number | undefined): ChecklistStep[] {
@@ -78,7 +78,15 @@ export function failbackChecklist(item: ReplicatedItem, recoveryPointCount: numb
       id: 'recoveryPoint',
       title: 'At least one recovery point',
       status: back ? 'done' : outside ? 'later' : recoveryPointCount === undefined ? 'waiting' : recoveryPointCount > 0 ? 'done' : 'blocked',
-      detail: back ? 'Used by the failover.' : outside ? 'Checked once the VM replicates to on-premises.' : recoveryPointCount === undefined ? 'Checking…' : recoveryPointCount > 0 ? `${recoveryPointCount} recovery points.` : 'No recovery point yet: wait for Site Recovery to create one.',
+      detail: back
+        ? 'Used by the failover.'
+        : outside
+          ? 'Checked once the VM replicates to on-premises.'
+          : recoveryPointCount === undefined
+            ? 'Checking…'
+            : recoveryPointCount > 0
+              ? `${recoveryPointCount} recovery points.`
+              : 'No recovery point yet: wait for Site Recovery to create one.',
     },
     {
       id: 'failover',
@@ -91,7 +99,9 @@ export function failbackChecklist(item: ReplicatedItem, recoveryPointCount: numb
       id: 'verify',
       title: 'Verify: Azure VM shut down, on-premises VM running',
       status: reached('needsReprotect') ? 'done' : phase === 'awaitingCommit' ? 'next' : 'later',
-      detail: /windows/i.test(item.osType ?? '') ? 'Windows: VMware tools were disabled during failover and are enabled again on failback.' : 'Check the VM on-premises before committing.',
+      detail: /windows/i.test(item.osType ?? '')
+        ? 'Windows: VMware tools were disabled during failover and are enabled again on failback.'
+        : 'Check the VM on-premises before committing.',
     },
     {
       id: 'commit',

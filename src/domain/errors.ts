@@ -16,11 +16,7 @@ const ACCESS_TOKEN_FIELD = /("?(?:access_?token|refresh_?token|id_?token|client_
 
 /** Removes bearer tokens, JWTs and Authorization values from any text before it is shown or logged. */
 export function redact(text: string): string {
-  return text
-    .replace(BEARER, '$1[redacted]')
-    .replace(AUTH_HEADER, '$1[redacted]')
-    .replace(ACCESS_TOKEN_FIELD, '$1[redacted]')
-    .replace(JWT, '[redacted-token]');
+  return text.replace(BEARER, '$1[redacted]').replace(AUTH_HEADER, '$1[redacted]').replace(ACCESS_TOKEN_FIELD, '$1[redacted]').replace(JWT, '[redacted-token]');
 }
 
 type Loose = Record<string, unknown> | undefined;

@@ -6,7 +6,11 @@ import { nextStepOf, scenarioWords } from './itemState';
 import { generationLabel } from './providers';
 import { ageText } from './ages';
 
-const utc = (d: Date): string => d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+const utc = (d: Date): string =>
+  d
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' UTC');
 const when = (d: Date | undefined, now: number): string => (d ? `${utc(d)} (${ageText(now - d.getTime())})` : '—');
 
 export function itemTooltipRows(item: ReplicatedItem, now: number): Array<[string, string]> {

@@ -22,7 +22,11 @@ export function durationText(start: Date | undefined, end: Date | undefined): st
 }
 
 function errorLines(prefix: string, errors: readonly JobError[]): string[] {
-  return errors.flatMap((e) => errorDetail(e).split('\n').map((l) => `${prefix}   ${l}`));
+  return errors.flatMap((e) =>
+    errorDetail(e)
+      .split('\n')
+      .map((l) => `${prefix}   ${l}`),
+  );
 }
 
 /** The job's target as shown in front of each line, so concurrent jobs stay readable. */
@@ -235,7 +239,10 @@ export function jobElapsedText(job: JobInfo, now: Date): string {
 export function rowTask(job: JobInfo): JobTask | undefined {
   if (/^failed$/i.test(String(job.state))) return job.tasks.find((t) => /^failed$/i.test(String(t.state)));
   if (isTerminal(job.state)) return undefined;
-  return job.tasks.find((t) => /^InProgress$/i.test(String(t.state))) ?? (/^InProgress$/i.test(String(job.state)) ? job.tasks.find((t) => /^NotStarted$/i.test(String(t.state))) : undefined);
+  return (
+    job.tasks.find((t) => /^InProgress$/i.test(String(t.state))) ??
+    (/^InProgress$/i.test(String(job.state)) ? job.tasks.find((t) => /^NotStarted$/i.test(String(t.state))) : undefined)
+  );
 }
 
 /** The job's state for a row: its words, or "agent not registered yet" for an agent-wait attempt. */

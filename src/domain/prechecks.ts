@@ -21,7 +21,8 @@ export interface PrecheckResult {
 export function failoverRefusal(item: ReplicatedItem, recoveryPointCount?: number): string | undefined {
   const vm = item.friendlyName;
   if (!item.provider) return `${vm} uses the ${item.providerInstanceType} provider: this extension fails back VMware VMs (InMage / InMageRcmFailback) only.`;
-  if (item.currentOperation && failbackPhase(item) === 'operationRunning') return `${vm} is busy: Site Recovery is running "${scenarioWords(item.currentOperation.scenarioName)}" on it. Wait for that job to finish.`;
+  if (item.currentOperation && failbackPhase(item) === 'operationRunning')
+    return `${vm} is busy: Site Recovery is running "${scenarioWords(item.currentOperation.scenarioName)}" on it. Wait for that job to finish.`;
   switch (failbackPhase(item)) {
     case 'needsReprotect':
       return `${vm} is already back on-premises (failover committed). Reprotect it to Azure next.`;
@@ -52,7 +53,8 @@ export function precheckFailover(items: readonly ReplicatedItem[], recoveryPoint
 /** Generic check for commit / cancel / reprotect: does Site Recovery allow it now? */
 export function actionRefusal(item: ReplicatedItem, action: ItemAction): string | undefined {
   const vm = item.friendlyName;
-  if (item.currentOperation && failbackPhase(item) === 'operationRunning') return `${vm} is busy: Site Recovery is running "${scenarioWords(item.currentOperation.scenarioName)}" on it.`;
+  if (item.currentOperation && failbackPhase(item) === 'operationRunning')
+    return `${vm} is busy: Site Recovery is running "${scenarioWords(item.currentOperation.scenarioName)}" on it.`;
   if (itemActions(item).includes(action)) return undefined;
   const state = item.protectionStateDescription || item.protectionState;
   switch (action) {

@@ -2,10 +2,7 @@ import type { RecoveryPointInfo, ReplicatedItem, ReplicationProvider } from './m
 import { sameId } from './armId';
 
 /** The recovery point a user picks, in the extension's words; the Azure layer maps it per provider. */
-export type RecoveryPointChoice =
-  | { kind: 'latest' }
-  | { kind: 'appConsistent' }
-  | { kind: 'specific'; pointId: string };
+export type RecoveryPointChoice = { kind: 'latest' } | { kind: 'appConsistent' } | { kind: 'specific'; pointId: string };
 
 /**
  * One entry of the recovery-point picker. A quick pick shows `label` and `description` on one
@@ -214,8 +211,9 @@ export function multiVmRecoveryPointOptions(vms: readonly VmPoints[], opts: { pl
       label: LATEST,
       ...recommended(latestTimes.length ? rangeAndAge(latestTimes, now) : undefined, 'Each VM recovers to its own newest point: the least data loss.'),
       summary:
-        (latestTimes.length ? `Latest point of each VM, ${timeRange(latestTimes, now)} (each its own newest point): the least data loss` : 'Latest point of each VM: the least data loss') +
-        (groups.length ? `; the VMs of ${groupWords} each recover to their own point as well` : ''),
+        (latestTimes.length
+          ? `Latest point of each VM, ${timeRange(latestTimes, now)} (each its own newest point): the least data loss`
+          : 'Latest point of each VM: the least data loss') + (groups.length ? `; the VMs of ${groupWords} each recover to their own point as well` : ''),
       minutesOlderThanLatest: 0,
       recommended: true,
     },
@@ -237,9 +235,12 @@ export function multiVmRecoveryPointOptions(vms: readonly VmPoints[], opts: { pl
     choice: { kind: 'appConsistent' },
     label: 'Latest app-consistent',
     description: rangeAndAge(appTimes, now),
-    detail: opts.plan && groups.length
-      ? `Groups at their shared point. Up to ${spanText(worst)} before Latest: writes after are lost.`
-      : worst > 0 ? `Up to ${spanText(worst)} before Latest: writes after it are lost.` : 'No data loss compared with Latest.',
+    detail:
+      opts.plan && groups.length
+        ? `Groups at their shared point. Up to ${spanText(worst)} before Latest: writes after are lost.`
+        : worst > 0
+          ? `Up to ${spanText(worst)} before Latest: writes after it are lost.`
+          : 'No data loss compared with Latest.',
     summary:
       `Latest app-consistent point of each VM, ${timeRange(appTimes, now)} (up to ${spanText(worst)} before Latest): writes after it are lost` +
       (shared.length ? `; ${shared.join(', ')}, the point all its VMs share` : ''),
@@ -258,9 +259,7 @@ export function recoveryPointPickerTitle(target: { vms: readonly string[]; plan?
 /** What a recovery-plan failover does with the choice when VMs share a replication group. */
 export function planRecoveryPointExplanation(choice: RecoveryPointChoice, hasReplicationGroup: boolean): string {
   if (choice.kind === 'latest') {
-    return hasReplicationGroup
-      ? 'Latest: each VM recovers to its own latest point, including VMs in a replication group.'
-      : 'Latest: each VM recovers to its own latest point.';
+    return hasReplicationGroup ? 'Latest: each VM recovers to its own latest point, including VMs in a replication group.' : 'Latest: each VM recovers to its own latest point.';
   }
   return hasReplicationGroup
     ? 'App-consistent: each replication group recovers to the latest point that all its VMs share; other VMs to their own latest app-consistent point.'
@@ -272,7 +271,10 @@ export function planRecoveryPointExplanation(choice: RecoveryPointChoice, hasRep
  * recovers to its own point, so the group is no longer consistent. One sentence per group.
  * `planOfGroup` names the recovery plan that holds the group, when known.
  */
-export function replicationGroupWarnings(items: ReadonlyArray<Pick<ReplicatedItem, 'friendlyName' | 'multiVmGroupName'>>, planOfGroup: ReadonlyMap<string, string> = new Map()): string[] {
+export function replicationGroupWarnings(
+  items: ReadonlyArray<Pick<ReplicatedItem, 'friendlyName' | 'multiVmGroupName'>>,
+  planOfGroup: ReadonlyMap<string, string> = new Map(),
+): string[] {
   const byGroup = new Map<string, string[]>();
   for (const i of items) if (i.multiVmGroupName) byGroup.set(i.multiVmGroupName, [...(byGroup.get(i.multiVmGroupName) ?? []), i.friendlyName]);
   return [...byGroup].map(([group, names]) => {

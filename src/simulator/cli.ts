@@ -7,10 +7,22 @@ function parseArgs(argv: string[]): { port: number; scenario: string; latencyMs:
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
     switch (argv[i]) {
-      case '--port': out.port = Number(value); i++; break;
-      case '--scenario': out.scenario = String(value); i++; break;
-      case '--latency-ms': out.latencyMs = Number(value); i++; break;
-      case '--speed': out.speed = Number(value); i++; break;
+      case '--port':
+        out.port = Number(value);
+        i++;
+        break;
+      case '--scenario':
+        out.scenario = String(value);
+        i++;
+        break;
+      case '--latency-ms':
+        out.latencyMs = Number(value);
+        i++;
+        break;
+      case '--speed':
+        out.speed = Number(value);
+        i++;
+        break;
       case '--help':
         process.stdout.write(`Usage: npm run simulator -- [--port N] [--scenario ${listScenarios().join('|')}] [--latency-ms N] [--speed X]\n`);
         process.exit(0);

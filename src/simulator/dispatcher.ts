@@ -80,9 +80,13 @@ export class Dispatcher {
   private route(req: SimRequest): SimResponse {
     const auth = req.headers['authorization'] ?? '';
     if (!/^Bearer\s+\S+/i.test(auth)) {
-      throw new SimulatorHttpError(401, 'AuthenticationFailed',
-        "Authentication failed. The 'Authorization' header is missing or is not a Bearer token.", {},
-        { 'WWW-Authenticate': 'Bearer authorization_uri="https://login.microsoftonline.com/common", error="invalid_token"' });
+      throw new SimulatorHttpError(
+        401,
+        'AuthenticationFailed',
+        "Authentication failed. The 'Authorization' header is missing or is not a Bearer token.",
+        {},
+        { 'WWW-Authenticate': 'Bearer authorization_uri="https://login.microsoftonline.com/common", error="invalid_token"' },
+      );
     }
     const match = matchRoute(req.path);
     if (!match) {
@@ -90,18 +94,24 @@ export class Dispatcher {
     }
     const handler = SUPPORTED_METHODS.has(req.method) ? match.route.methods[req.method as 'GET' | 'POST' | 'DELETE'] : undefined;
     if (!handler) {
-      throw new SimulatorHttpError(405, 'MethodNotAllowed',
+      throw new SimulatorHttpError(
+        405,
+        'MethodNotAllowed',
         `The method '${req.method}' is not supported on '${req.path}'. Supported: ${Object.keys(match.route.methods).join(', ')}.`,
-        {}, { Allow: Object.keys(match.route.methods).join(', ') });
+        {},
+        { Allow: Object.keys(match.route.methods).join(', ') },
+      );
     }
     const apiVersion = req.query['api-version'];
     if (!apiVersion) {
-      throw new SimulatorHttpError(400, 'MissingApiVersionParameter',
-        "The api-version query parameter (?api-version=) is required for all requests.");
+      throw new SimulatorHttpError(400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.');
     }
     if (!match.route.apiVersions.has(apiVersion)) {
-      throw new SimulatorHttpError(400, 'InvalidApiVersionParameter',
-        `The api-version '${apiVersion}' is invalid. The supported versions are '${[...match.route.apiVersions].join(',')}'.`);
+      throw new SimulatorHttpError(
+        400,
+        'InvalidApiVersionParameter',
+        `The api-version '${apiVersion}' is invalid. The supported versions are '${[...match.route.apiVersions].join(',')}'.`,
+      );
     }
     return handler(this.hc, match.params, req);
   }

@@ -83,10 +83,9 @@ export function agentNotRegisteredError(vmName: string): AsrErrorInfo {
       `on-premises virtual machine isn't installed or hasn't registered with Site Recovery yet.`,
     possibleCauses:
       'The on-premises virtual machine was started by the failover only a few minutes ago and its Mobility ' +
-      'service agent hasn\'t finished registering, or the agent isn\'t installed on the machine.',
+      "service agent hasn't finished registering, or the agent isn't installed on the machine.",
     recommendedAction:
-      'Wait until the agent on the on-premises virtual machine has registered (typically up to 15 minutes after ' +
-      'the machine starts), then retry the reprotect operation.',
+      'Wait until the agent on the on-premises virtual machine has registered (typically up to 15 minutes after ' + 'the machine starts), then retry the reprotect operation.',
   };
 }
 
@@ -94,9 +93,7 @@ export function noRecoveryPointError(vmName: string): AsrErrorInfo {
   return {
     code: ASR_ERROR_CODES.noRecoveryPoint,
     message: `Failover can't be started for the virtual machine '${vmName}' because no recovery points are available.`,
-    possibleCauses:
-      'Replication hasn\'t produced a recovery point yet, or the recovery points were purged (retention window).',
-    recommendedAction:
-      'Wait until the virtual machine has at least one recovery point (check its recovery points list), then retry.',
+    possibleCauses: "Replication hasn't produced a recovery point yet, or the recovery points were purged (retention window).",
+    recommendedAction: 'Wait until the virtual machine has at least one recovery point (check its recovery points list), then retry.',
   };
 }

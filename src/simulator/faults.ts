@@ -78,17 +78,21 @@ export function faultResponse(spec: FaultSpec): SimResponse {
   });
   switch (spec.kind) {
     case 'throttle':
-      return err(429, 'TooManyRequests', 'The request is being throttled: too many requests were sent to the vault. Retry after the interval in Retry-After.',
-        { 'Retry-After': String(spec.retryAfterSeconds ?? 1) });
+      return err(429, 'TooManyRequests', 'The request is being throttled: too many requests were sent to the vault. Retry after the interval in Retry-After.', {
+        'Retry-After': String(spec.retryAfterSeconds ?? 1),
+      });
     case 'serverError':
       return err(500, 'InternalServerError', `An internal error occurred while processing the request (activity ${newGuid()}).`);
     case 'unavailable':
-      return err(503, 'ServiceUnavailable', 'The service is temporarily unavailable. Retry the request later.',
-        spec.retryAfterSeconds !== undefined ? { 'Retry-After': String(spec.retryAfterSeconds) } : {});
+      return err(
+        503,
+        'ServiceUnavailable',
+        'The service is temporarily unavailable. Retry the request later.',
+        spec.retryAfterSeconds !== undefined ? { 'Retry-After': String(spec.retryAfterSeconds) } : {},
+      );
     case 'expiredToken':
       return err(401, 'ExpiredAuthenticationToken', 'The access token expiry UTC time is earlier than current UTC time.', {
-        'WWW-Authenticate':
-          'Bearer authorization_uri="https://login.microsoftonline.com/common", error="invalid_token", error_description="The access token has expired."',
+        'WWW-Authenticate': 'Bearer authorization_uri="https://login.microsoftonline.com/common", error="invalid_token", error_description="The access token has expired."',
       });
     case 'reset':
       return { status: 0, headers: { [RESET_HEADER]: 'reset' } };

@@ -172,11 +172,14 @@ export class SiteRecoverySimulator {
     if (delay === undefined) {
       return;
     }
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.hc.engine.process(this.clock.now());
-      this.scheduleTimer();
-    }, Math.min(Math.ceil(delay), 2 ** 31 - 1));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.hc.engine.process(this.clock.now());
+        this.scheduleTimer();
+      },
+      Math.min(Math.ceil(delay), 2 ** 31 - 1),
+    );
     this.timer.unref?.();
   }
 }

@@ -194,16 +194,25 @@ function compare<T>(f: FilterField<T>, r: T, op: string, value: string): boolean
     const b = Date.parse(value);
     const effective = op === 'eq' && f.eqMeans ? f.eqMeans : op;
     switch (effective) {
-      case 'eq': return a === b;
-      case 'ne': return a !== b;
-      case 'gt': return a > b;
-      case 'ge': return a >= b;
-      case 'lt': return a < b;
-      default: return a <= b;
+      case 'eq':
+        return a === b;
+      case 'ne':
+        return a !== b;
+      case 'gt':
+        return a > b;
+      case 'ge':
+        return a >= b;
+      case 'lt':
+        return a < b;
+      default:
+        return a <= b;
     }
   }
   const a = String(actual ?? '').toLowerCase();
-  const wanted = value.toLowerCase().split(',').map((v) => v.trim());
+  const wanted = value
+    .toLowerCase()
+    .split(',')
+    .map((v) => v.trim());
   if (op === 'eq') {
     return wanted.includes(a);
   }

@@ -11,10 +11,7 @@ export interface SimulatorServer {
 }
 
 /** Serves the simulator over HTTPS (self-signed certificate made at start) for curl, scripts and other processes. */
-export async function startSimulatorServer(
-  sim: SiteRecoverySimulator,
-  opts: { port: number; host: '127.0.0.1' },
-): Promise<SimulatorServer & { caCertPath: string }> {
+export async function startSimulatorServer(sim: SiteRecoverySimulator, opts: { port: number; host: '127.0.0.1' }): Promise<SimulatorServer & { caCertPath: string }> {
   const cert = createSelfSignedCert();
   const server = createServer({ key: cert.keyPem, cert: cert.certPem }, (req, res) => {
     const chunks: Buffer[] = [];
@@ -27,16 +24,14 @@ export async function startSimulatorServer(
         }
       }
       const body = chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined;
-      void sim
-        .handle({ method: req.method ?? 'GET', url: `https://${req.headers.host ?? opts.host}${req.url ?? '/'}`, headers, body })
-        .then((out) => {
-          if (out.headers[RESET_HEADER] === 'reset') {
-            req.socket.destroy();
-            return;
-          }
-          res.writeHead(out.status, out.headers);
-          res.end(out.body);
-        });
+      void sim.handle({ method: req.method ?? 'GET', url: `https://${req.headers.host ?? opts.host}${req.url ?? '/'}`, headers, body }).then((out) => {
+        if (out.headers[RESET_HEADER] === 'reset') {
+          req.socket.destroy();
+          return;
+        }
+        res.writeHead(out.status, out.headers);
+        res.end(out.body);
+      });
     });
   });
   await new Promise<void>((resolve, reject) => {

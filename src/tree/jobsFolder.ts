@@ -153,7 +153,9 @@ export class JobNode extends TreeNode {
       `State: ${escapeMarkdown(jobStateText(j))}${task ? ` · ${escapeMarkdown(task.friendlyName)}` : ''}`,
       `Started: ${j.startTime ? `${longLocalTime(j.startTime)} local (${utcTimeText(j.startTime)})` : '—'}`,
       ...(j.endTime ? [`Ended: ${longLocalTime(j.endTime)} local (${utcTimeText(j.endTime)})`] : []),
-      ...(attempt ? [`Attempt ${attempt}: the earlier ${this.earlier.length === 1 ? 'attempt' : `${this.earlier.length} attempts`} waited for the on-premises agent to register.`] : []),
+      ...(attempt
+        ? [`Attempt ${attempt}: the earlier ${this.earlier.length === 1 ? 'attempt' : `${this.earlier.length} attempts`} waited for the on-premises agent to register.`]
+        : []),
       `Job: ${escapeMarkdown(j.name)}`,
     ];
     md.appendMarkdown(lines.join('  \n'));
@@ -209,7 +211,11 @@ class EarlierAttemptsNode extends TreeNode {
           new MessageNode(this, `${this.id}/${job.name}`, `Attempt ${i + 1}`, {
             icon: 'watch',
             description: jobRowDescription(job, now),
-            tooltip: [`Job: ${job.name}`, ...(job.startTime ? [`Started: ${shortLocalTime(job.startTime, now)} local (${utcTimeText(job.startTime)})`] : []), ...job.errors.map((e) => errorDetail(e))].join('\n'),
+            tooltip: [
+              `Job: ${job.name}`,
+              ...(job.startTime ? [`Started: ${shortLocalTime(job.startTime, now)} local (${utcTimeText(job.startTime)})`] : []),
+              ...job.errors.map((e) => errorDetail(e)),
+            ].join('\n'),
           }),
       )
       .reverse();

@@ -228,7 +228,10 @@ export class PlanGroupNode extends TreeNode {
   }
 
   treeItem(): vscode.TreeItem {
-    const ti = new vscode.TreeItem(`Group ${this.index + 1}: ${this.groupType}`, this.members.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    const ti = new vscode.TreeItem(
+      `Group ${this.index + 1}: ${this.groupType}`,
+      this.members.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+    );
     ti.id = this.id;
     ti.description = this.description();
     const stage = this.stage;

@@ -29,11 +29,13 @@ export class TreeRoots {
     private readonly ctx: TreeContext,
   ) {
     this.disposables.push(practice.onDidChange(() => (this.practiceRoot = undefined)));
-    this.disposables.push(account.onDidChange(() => {
-      this.azureScope = undefined;
-      this.tenantScopes.clear();
-      this.subscriptionNodes.clear();
-    }));
+    this.disposables.push(
+      account.onDidChange(() => {
+        this.azureScope = undefined;
+        this.tenantScopes.clear();
+        this.subscriptionNodes.clear();
+      }),
+    );
   }
 
   private readonly disposables: Array<{ dispose(): void }> = [];
@@ -112,9 +114,18 @@ export class TreeRoots {
         nodes.push(node);
       }
       for (const t of tenantsNeedingSignIn) {
-        nodes.push(new MessageNode(undefined, `signin/${t.tenantId}`, `Sign in to ${t.displayName}…`, { icon: 'sign-in', description: 'tenant', command: { command: 'siteRecovery.signIn', title: 'Sign In', arguments: [t.tenantId] } }));
+        nodes.push(
+          new MessageNode(undefined, `signin/${t.tenantId}`, `Sign in to ${t.displayName}…`, {
+            icon: 'sign-in',
+            description: 'tenant',
+            command: { command: 'siteRecovery.signIn', title: 'Sign In', arguments: [t.tenantId] },
+          }),
+        );
       }
-      if (shown.length === 0) nodes.push(new MessageNode(undefined, 'nosubs', 'No subscriptions selected', { icon: 'filter', command: { command: 'siteRecovery.selectSubscriptions', title: 'Select' } }));
+      if (shown.length === 0)
+        nodes.push(
+          new MessageNode(undefined, 'nosubs', 'No subscriptions selected', { icon: 'filter', command: { command: 'siteRecovery.selectSubscriptions', title: 'Select' } }),
+        );
     } catch (e) {
       const root = new MessageNode(undefined, 'azure', 'Azure');
       nodes.push(errorNode(root, describeError(e).message));

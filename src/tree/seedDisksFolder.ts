@@ -82,7 +82,9 @@ export class SeedDiskNode extends TreeNode {
   treeItem(): vscode.TreeItem {
     const ti = new vscode.TreeItem(this.disk.name, vscode.TreeItemCollapsibleState.None);
     ti.id = this.id;
-    ti.description = [this.disk.sizeGB !== undefined ? `${this.disk.sizeGB} GB` : '', this.disk.vmName ? `from ${this.disk.vmName}` : '', this.disk.diskState ?? ''].filter(Boolean).join(' · ');
+    ti.description = [this.disk.sizeGB !== undefined ? `${this.disk.sizeGB} GB` : '', this.disk.vmName ? `from ${this.disk.vmName}` : '', this.disk.diskState ?? '']
+      .filter(Boolean)
+      .join(' · ');
     ti.iconPath = new vscode.ThemeIcon('database', new vscode.ThemeColor('charts.yellow'));
     ti.contextValue = contextValue('seedDisk', ['deleteSeedDisks']);
     ti.tooltip = this.disk.id;

@@ -20,10 +20,13 @@ export function scaledClock(now: () => number, speed: number): WorkflowClock {
     sleep(ms, signal) {
       return new Promise<void>((resolve, reject) => {
         if (signal?.aborted) return reject(abortError());
-        const timer = setTimeout(() => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        }, Math.max(0, ms / Math.max(1, speed)));
+        const timer = setTimeout(
+          () => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+          },
+          Math.max(0, ms / Math.max(1, speed)),
+        );
         const onAbort = () => {
           clearTimeout(timer);
           reject(abortError());

@@ -28,7 +28,7 @@ export interface ReprotectRunnerDeps {
 }
 
 /**
- * Reprotect one VM through the agent-registration window (DEVELOPERS.md step 6):
+ * Reprotect one VM through the agent-registration window (the failback procedure's step 6, README):
  * - where the item says whether its agent registered (modernized items), wait for that
  *   before sending anything;
  * - otherwise send, and when Site Recovery refuses the request or fails the job because the
@@ -51,7 +51,10 @@ export async function runReprotect(
   while (current.agentRegisteredAfterFailover === false) {
     const msLeft = deadline - clock.now();
     if (msLeft <= 0) {
-      onEvent({ kind: 'gaveUp', reason: `The agent on ${item.friendlyName} has not registered with Site Recovery within ${Math.round(policy.windowMs / 60_000)} minutes. Check that the VM is running and its Mobility agent can reach the appliance, then reprotect again.` });
+      onEvent({
+        kind: 'gaveUp',
+        reason: `The agent on ${item.friendlyName} has not registered with Site Recovery within ${Math.round(policy.windowMs / 60_000)} minutes. Check that the VM is running and its Mobility agent can reach the appliance, then reprotect again.`,
+      });
       return undefined;
     }
     onEvent({ kind: 'waitingForAgent', msLeft });

@@ -10,7 +10,6 @@ import { describeItem } from '../domain/itemState';
 import { itemActions } from '../domain/actions';
 import { sameId, idKey } from '../domain/armId';
 
-
 /** A reprotect waiting out the agent window, kept so that a window reload resumes it. */
 export interface PendingReprotect {
   scopeKey: string;
@@ -103,7 +102,13 @@ export async function reprotectOneVm(
         waitingText = e.kind === 'waitingForAgent' ? 'waiting for the agent to register; next check in' : 'agent not registered yet; retrying in';
         if (e.kind === 'sent') attempt = e.attempt;
         if (e.kind === 'waitingForAgent' || e.kind === 'agentNotReady') {
-          services.states.update(item.id, { phase: 'waitingForAgent', attempt: e.kind === 'agentNotReady' ? attempt + 1 : attempt, nextTryAt: waitingUntil, windowEndsAt: record.deadline, task: undefined });
+          services.states.update(item.id, {
+            phase: 'waitingForAgent',
+            attempt: e.kind === 'agentNotReady' ? attempt + 1 : attempt,
+            nextTryAt: waitingUntil,
+            windowEndsAt: record.deadline,
+            task: undefined,
+          });
         }
       },
       signal,
@@ -125,7 +130,10 @@ export async function reprotectOneVm(
     }
     services.states.end(item.id);
     services.inFlight.release(key);
-    await setPending(services, pending(services).filter((p) => !sameId(p.item.id, item.id)));
+    await setPending(
+      services,
+      pending(services).filter((p) => !sameId(p.item.id, item.id)),
+    );
   }
 }
 
@@ -144,7 +152,10 @@ export async function resumePendingReprotects(services: Services): Promise<numbe
     const left = entry.deadline - scope.clock.now();
     if (left <= 0) {
       services.log.warn(`[${entry.item.friendlyName}] The agent window ended while VS Code was closed; reprotect again when the agent has registered.`);
-      await setPending(services, pending(services).filter((p) => p !== entry && !sameId(p.item.id, entry.item.id)));
+      await setPending(
+        services,
+        pending(services).filter((p) => p !== entry && !sameId(p.item.id, entry.item.id)),
+      );
       continue;
     }
     resumed++;
@@ -165,7 +176,10 @@ export async function resumePendingReprotects(services: Services): Promise<numbe
         }
         if (!itemActions(item).includes('reprotect')) {
           services.log.info(`[${name}] Nothing left to resume: ${describeItem(item)}.`);
-          await setPending(services, pending(services).filter((p) => !sameId(p.item.id, key)));
+          await setPending(
+            services,
+            pending(services).filter((p) => !sameId(p.item.id, key)),
+          );
           return;
         }
         await reprotectOneVm(services, scope, item, entry.choices, { ...agentPolicy(), windowMs: left }, (message) => progress.report({ message }), abort.signal);

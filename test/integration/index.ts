@@ -42,7 +42,10 @@ export function runSuite(options: SuiteOptions = {}): Promise<SuiteCounts> {
   const grep = process.env.SITE_RECOVERY_TEST_GREP;
   if (grep) mocha.grep(new RegExp(grep));
   const suiteDir = path.join(__dirname, 'suite');
-  for (const file of fs.readdirSync(suiteDir).filter((f) => f.endsWith('.test.js')).sort()) {
+  for (const file of fs
+    .readdirSync(suiteDir)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(path.join(suiteDir, file));
   }
   const counts: SuiteCounts = { passed: 0, failed: 0, pending: 0 };

@@ -73,9 +73,15 @@ describe('package.json', () => {
 
   it('contributes the siteRecovery container with the siteRecovery.explorer view', () => {
     assert.deepEqual(Object.keys(contributes.viewsContainers), ['activitybar']);
-    assert.deepEqual(contributes.viewsContainers.activitybar!.map((c) => c.id), ['siteRecovery']);
+    assert.deepEqual(
+      contributes.viewsContainers.activitybar!.map((c) => c.id),
+      ['siteRecovery'],
+    );
     assert.deepEqual(Object.keys(contributes.views), ['siteRecovery']);
-    assert.deepEqual(contributes.views.siteRecovery!.map((v) => v.id), ['siteRecovery.explorer']);
+    assert.deepEqual(
+      contributes.views.siteRecovery!.map((v) => v.id),
+      ['siteRecovery.explorer'],
+    );
   });
 
   it('targets VS Code 1.100 in engines and in @types/vscode', () => {
@@ -86,7 +92,9 @@ describe('package.json', () => {
   it('lists no activation event that the contributions already imply', () => {
     const implied = new Set([
       ...declared.map((id) => `onCommand:${id}`),
-      ...Object.values(contributes.views).flat().map((v) => `onView:${v.id}`),
+      ...Object.values(contributes.views)
+        .flat()
+        .map((v) => `onView:${v.id}`),
       ...(contributes.walkthroughs ?? []).map((w) => `onWalkthrough:${w.id}`),
     ]);
     const redundant = (manifest.activationEvents ?? []).filter((e) => implied.has(e));

@@ -53,7 +53,9 @@ export class ItemLists {
     const query = `api-version=${SITE_RECOVERY_API}${filter ? `&$filter=${encodeURIComponent(filter)}` : ''}`;
     const url = continuationToken ?? `${vaultUrl(endpoint, vault)}/replicationProtectedItems?${query}`;
     const bytes = await getPage(await this.clients.siteRecovery(vault.subscriptionId), endpoint, url, what);
-    const page = await Promise.resolve(bytes).then((b) => parseItemsPage(b, vault)).catch(inList(what));
+    const page = await Promise.resolve(bytes)
+      .then((b) => parseItemsPage(b, vault))
+      .catch(inList(what));
     return { items: page.items, continuationToken: page.nextLink };
   }
 
@@ -101,7 +103,7 @@ export class ItemLists {
       bytes.catch(() => undefined); // awaited when its turn comes; never left unhandled
       return { link, bytes };
     };
-    for (let next: ReturnType<typeof request> | undefined = request(url); next; ) {
+    for (let next: ReturnType<typeof request> | undefined = request(url); next;) {
       const bytes: Uint8Array = await next.bytes;
       const guess = tailLink(bytes);
       const ahead = guess ? request(guess) : undefined;
@@ -120,8 +122,10 @@ function vaultUrl(endpoint: string, vault: VaultRef): string {
 /** Names of every element of a list (fabrics, containers), page by page, each once (ARM names are case-insensitive). */
 async function listNames(get: Get, url: string, what: string): Promise<string[]> {
   const names = new Map<string, string>();
-  for (let next: string | undefined = url; next; ) {
-    const page: { value: Array<{ name?: string }>; nextLink?: string } = await get(next, what).then((b) => parseListPage<{ name?: string }>(b)).catch(inList(what));
+  for (let next: string | undefined = url; next;) {
+    const page: { value: Array<{ name?: string }>; nextLink?: string } = await get(next, what)
+      .then((b) => parseListPage<{ name?: string }>(b))
+      .catch(inList(what));
     for (const { name } of page.value) if (name && !names.has(name.toLowerCase())) names.set(name.toLowerCase(), name);
     next = page.nextLink;
   }

@@ -15,7 +15,9 @@ export async function resolveJob(services: Services, action: JobAction, node?: u
   const since = new Date(vaultNode.scope.clock.now() - 24 * 3600_000);
   const jobs = (await vaultNode.scope.queries.listJobs(vaultNode.vault, jobsSinceFilter(since))).filter((j) => jobActions(j.allowedActions).includes(action));
   if (jobs.length === 0) {
-    await vscode.window.showInformationMessage(`No job in ${vaultNode.vault.vaultName} can be ${action === 'cancel' ? 'cancelled' : action === 'restart' ? 'restarted' : 'resumed'} now.`);
+    await vscode.window.showInformationMessage(
+      `No job in ${vaultNode.vault.vaultName} can be ${action === 'cancel' ? 'cancelled' : action === 'restart' ? 'restarted' : 'resumed'} now.`,
+    );
     cancelled();
   }
   const pick = await vscode.window.showQuickPick(

@@ -10,9 +10,7 @@ import { cancelled } from './ui';
 import { summarizeProcessServer } from '../../domain/processServers';
 import { sameId, idKey } from '../../domain/armId';
 
-
 type Pick<T> = vscode.QuickPickItem & { value: T };
-
 
 /** Picks from a list; a single sensible answer is taken without asking. Remembered per vault. */
 async function choose<T>(title: string, items: Array<Pick<T>>, remembered?: string, idOf?: (v: T) => string): Promise<T> {
@@ -32,7 +30,12 @@ export function processServerPicks(servers: ProcessServerInfo[], now = Date.now(
 }
 
 /** Process server, policy and (classic) master target for reprotecting VMs of one vault. */
-export async function chooseReprotectInputs(services: Services, scope: Scope, vault: VaultRef, items: ReplicatedItem[]): Promise<ReprotectChoices & { processServerName: string; policyName: string; masterTargetName?: string }> {
+export async function chooseReprotectInputs(
+  services: Services,
+  scope: Scope,
+  vault: VaultRef,
+  items: ReplicatedItem[],
+): Promise<ReprotectChoices & { processServerName: string; policyName: string; masterTargetName?: string }> {
   const remembered = services.store.reprotectChoices.get(vault.id);
   const classic = items.every((i) => i.provider && generationOf(i.provider) === 'classic');
   const infra = await listOnPremisesInfrastructure(scope.clients, vault);
@@ -63,14 +66,15 @@ export async function chooseReprotectInputs(services: Services, scope: Scope, va
     // exactly one account is named for it, that is the only sensible answer.
     const os = new Set(items.map((i) => (i.osType ?? '').toLowerCase()));
     const forOs = os.size === 1 ? accounts.filter((a) => [...os][0] && a.name.toLowerCase().includes([...os][0])) : [];
-    runAsAccountId = forOs.length === 1 ? forOs[0].id : (
-      await choose(
-        'Reprotect: account the configuration server uses to reach the VM',
-        accounts.map((a) => ({ label: a.name, value: a.id })),
-        remembered.runAsAccountId,
-        (v) => v,
-      )
-    );
+    runAsAccountId =
+      forOs.length === 1
+        ? forOs[0].id
+        : await choose(
+            'Reprotect: account the configuration server uses to reach the VM',
+            accounts.map((a) => ({ label: a.name, value: a.id })),
+            remembered.runAsAccountId,
+            (v) => v,
+          );
   } else {
     runAsAccountId = await chooseSiteRunAsAccount(scope, vault, items, remembered.runAsAccountId);
   }
@@ -92,7 +96,16 @@ async function chooseSiteRunAsAccount(scope: Scope, vault: VaultRef, items: Repl
   const known = [...new Map([...own, ...vaultItems.map((i) => i.runAsAccountId)].filter((id): id is string => !!id).map((id) => [idKey(id), id])).values()];
   if (known.length === 1) return known[0];
   const other = 'other';
-  const picks: Array<Pick<string>> = known.map((id) => ({ label: id.split('/').pop() ?? id, description: vaultItems.filter((i) => sameId(i.runAsAccountId, id)).map((i) => i.friendlyName).join(', ') || undefined, detail: id, value: id }));
+  const picks: Array<Pick<string>> = known.map((id) => ({
+    label: id.split('/').pop() ?? id,
+    description:
+      vaultItems
+        .filter((i) => sameId(i.runAsAccountId, id))
+        .map((i) => i.friendlyName)
+        .join(', ') || undefined,
+    detail: id,
+    value: id,
+  }));
   picks.push({ label: 'Enter a run-as account ID…', value: other });
   const id = await choose('Reprotect: run-as account of the VMware site that reaches the VM (used by the VMs listed)', picks, remembered, (v) => v);
   if (id !== other) return id;
@@ -104,4 +117,3 @@ async function chooseSiteRunAsAccount(scope: Scope, vault: VaultRef, items: Repl
   });
   return typed?.trim() || cancelled();
 }
-

@@ -5,8 +5,17 @@ import type { ReprotectToOnPremisesChoices } from '../../azure/inputs';
 import type { Scope } from '../../scope';
 import { listOnPremisesInfrastructure } from '../../azure/infrastructure';
 import {
-  datastoreRefusal, masterTargetRefusal, originalDatastore, reprotectAgentRefusal, retentionRefusal, sizeText,
-  type Datastore, type MasterTargetInfo, type OnPremisesInfrastructure, type PolicyInfo, type ReprotectAgentInfo,
+  datastoreRefusal,
+  masterTargetRefusal,
+  originalDatastore,
+  reprotectAgentRefusal,
+  retentionRefusal,
+  sizeText,
+  type Datastore,
+  type MasterTargetInfo,
+  type OnPremisesInfrastructure,
+  type PolicyInfo,
+  type ReprotectAgentInfo,
 } from '../../domain/infrastructure';
 import { heartbeatText } from '../../domain/ages';
 import { summarizeProcessServer } from '../../domain/processServers';
@@ -14,7 +23,6 @@ import { generationOf } from '../../domain/providers';
 import { policiesFor } from '../../domain/policies';
 import { cancelled } from './ui';
 import { sameId } from '../../domain/armId';
-
 
 type Choice<T> = vscode.QuickPickItem & { value: T };
 
@@ -58,7 +66,13 @@ function policyPicks(policies: readonly PolicyInfo[], generation: 'classic' | 'm
   return policiesFor(policies, generation, 'toOnPremises').map((p) => ({ label: p.name, description: p.providerType, value: p }));
 }
 
-async function classicChoices(infra: OnPremisesInfrastructure, items: ReplicatedItem[], remembered: Partial<Record<string, string>>, why: string[], now: number): Promise<ReprotectToOnPremisesChoices> {
+async function classicChoices(
+  infra: OnPremisesInfrastructure,
+  items: ReplicatedItem[],
+  remembered: Partial<Record<string, string>>,
+  why: string[],
+  now: number,
+): Promise<ReprotectToOnPremisesChoices> {
   // Failback data leaves Azure through a process server there; the others are listed after it.
   const servers = [...infra.processServers].sort((a, b) => Number(b.location === 'azure') - Number(a.location === 'azure'));
   const ps = await pick(
@@ -73,7 +87,9 @@ async function classicChoices(infra: OnPremisesInfrastructure, items: Replicated
   const usable = infra.masterTargets.filter((mt) => items.every((i) => !masterTargetRefusal(i, mt, now)));
   if (usable.length === 0) {
     const reasons = infra.masterTargets.flatMap((mt) => items.map((i) => masterTargetRefusal(i, mt, now)).filter(Boolean));
-    throw new Error(`No master target can take ${items.map((i) => i.friendlyName).join(', ')} back.${reasons.length ? ` ${[...new Set(reasons)].join(' ')}` : ' The configuration server lists none.'}`);
+    throw new Error(
+      `No master target can take ${items.map((i) => i.friendlyName).join(', ')} back.${reasons.length ? ` ${[...new Set(reasons)].join(' ')}` : ' The configuration server lists none.'}`,
+    );
   }
   const mt: MasterTargetInfo = await pick(
     'Reprotect to on-premises: master target server (same OS as the VM)',
@@ -83,12 +99,19 @@ async function classicChoices(infra: OnPremisesInfrastructure, items: Replicated
   );
   const volume = await pick(
     'Reprotect to on-premises: retention volume of the master target',
-    mt.retentionVolumes.filter((v) => !retentionRefusal(v)).map((v) => ({ label: v.name, description: `${sizeText(v.freeBytes)} free of ${sizeText(v.capacityBytes)}`, value: v.name })),
+    mt.retentionVolumes
+      .filter((v) => !retentionRefusal(v))
+      .map((v) => ({ label: v.name, description: `${sizeText(v.freeBytes)} free of ${sizeText(v.capacityBytes)}`, value: v.name })),
     (v) => (v === remembered.retentionDrive ? 'last used' : undefined),
     why,
   );
   const original = items.length === 1 ? originalDatastore(items[0]) : undefined;
-  const datastore = await pick('Reprotect to on-premises: datastore for the VM', datastorePicks(mt.datastores, items), (d) => (d === original ? 'the datastore the VM came from' : d === remembered.datastoreName ? 'last used' : undefined), why);
+  const datastore = await pick(
+    'Reprotect to on-premises: datastore for the VM',
+    datastorePicks(mt.datastores, items),
+    (d) => (d === original ? 'the datastore the VM came from' : d === remembered.datastoreName ? 'last used' : undefined),
+    why,
+  );
   const os = new Set(items.map((i) => (i.osType ?? '').toLowerCase()));
   const account = await pick(
     'Reprotect to on-premises: vCenter / VM account the configuration server uses',
@@ -99,13 +122,24 @@ async function classicChoices(infra: OnPremisesInfrastructure, items: Replicated
     },
     why,
   );
-  const policy = await pick('Reprotect to on-premises: failback policy', policyPicks(infra.policies, 'classic'), (p) => (sameId(p.id, remembered.policyId) ? 'last used' : undefined), why);
+  const policy = await pick(
+    'Reprotect to on-premises: failback policy',
+    policyPicks(infra.policies, 'classic'),
+    (p) => (sameId(p.id, remembered.policyId) ? 'last used' : undefined),
+    why,
+  );
   return { generation: 'classic', processServerId: ps.id, masterTargetId: mt.id, retentionDrive: volume, runAsAccountId: account, datastoreName: datastore, policyId: policy.id };
 }
 
 const STORAGE_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/[a-z0-9]{3,24}$/i;
 
-async function modernizedChoices(infra: OnPremisesInfrastructure, items: ReplicatedItem[], remembered: Partial<Record<string, string>>, why: string[], now: number): Promise<ReprotectToOnPremisesChoices> {
+async function modernizedChoices(
+  infra: OnPremisesInfrastructure,
+  items: ReplicatedItem[],
+  remembered: Partial<Record<string, string>>,
+  why: string[],
+  now: number,
+): Promise<ReprotectToOnPremisesChoices> {
   const vcenter = items.length === 1 ? items[0].sourceVcenterId : undefined;
   const usable = infra.reprotectAgents.filter((a) => !reprotectAgentRefusal(a, now));
   if (usable.length === 0) {
@@ -146,7 +180,12 @@ async function modernizedChoices(infra: OnPremisesInfrastructure, items: Replica
     logStorageAccountId = typed?.trim() || cancelled();
     why.push(`Log storage account: ${logStorageAccountId.split('/').pop()}`);
   }
-  const policy = await pick('Reprotect to on-premises: failback policy', policyPicks(infra.policies, 'modernized'), (p) => (sameId(p.id, remembered.policyId) ? 'last used' : undefined), why);
+  const policy = await pick(
+    'Reprotect to on-premises: failback policy',
+    policyPicks(infra.policies, 'modernized'),
+    (p) => (sameId(p.id, remembered.policyId) ? 'last used' : undefined),
+    why,
+  );
   return { generation: 'modernized', reprotectAgentId: agent.id, datastoreName: datastore, logStorageAccountId, policyId: policy.id };
 }
 

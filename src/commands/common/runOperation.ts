@@ -12,12 +12,7 @@ import { failoverFinishedText } from '../../jobs/jobMessages';
  * Sends one request per VM, at most one in flight per VM (double invocations are refused,
  * not queued), and follows each job. Failures are reported per VM; the others go on.
  */
-export async function startItemOperations(
-  services: Services,
-  targets: ItemTarget[],
-  what: string,
-  send: (t: ItemTarget) => Promise<StartedOperation>,
-): Promise<FollowedJob[]> {
+export async function startItemOperations(services: Services, targets: ItemTarget[], what: string, send: (t: ItemTarget) => Promise<StartedOperation>): Promise<FollowedJob[]> {
   const jobs: FollowedJob[] = [];
   const failures: string[] = [];
   await Promise.all(
@@ -29,7 +24,9 @@ export async function startItemOperations(
       services.states.begin(t.item.id, { label: what, phase: 'sending' });
       try {
         const started = await send(t);
-        services.log.info(`[${t.item.friendlyName}] ${what} accepted by Site Recovery${started.jobName ? ` (job ${started.jobName})` : ''}${started.reconciled ? ' — confirmed from the item after a transport error' : ''}.`);
+        services.log.info(
+          `[${t.item.friendlyName}] ${what} accepted by Site Recovery${started.jobName ? ` (job ${started.jobName})` : ''}${started.reconciled ? ' — confirmed from the item after a transport error' : ''}.`,
+        );
         if (started.jobName) jobs.push(services.followJob(t.scope, t.item.vault, started.jobName, t.item.friendlyName, true, [t.item.id]));
         else {
           services.states.end(t.item.id);
@@ -38,7 +35,9 @@ export async function startItemOperations(
       } catch (e) {
         services.states.end(t.item.id);
         const info = describeError(e);
-        services.log.error(`[${t.item.friendlyName}] ${what} failed: ${errorSummary(info)}${info.possibleCauses ? `\n  Possible causes: ${info.possibleCauses}` : ''}${info.recommendedAction ? `\n  Recommended action: ${info.recommendedAction}` : ''}`);
+        services.log.error(
+          `[${t.item.friendlyName}] ${what} failed: ${errorSummary(info)}${info.possibleCauses ? `\n  Possible causes: ${info.possibleCauses}` : ''}${info.recommendedAction ? `\n  Recommended action: ${info.recommendedAction}` : ''}`,
+        );
         failures.push(`${t.item.friendlyName}: ${errorSummary(info)}`);
       } finally {
         services.inFlight.release(t.item.id);

@@ -50,7 +50,11 @@ export async function pickVault(services: Services): Promise<VaultNode> {
   if (vaults.length === 0) {
     const open = 'Open Practice Vault';
     const signIn = 'Sign In to Azure';
-    const answer = await vscode.window.showInformationMessage('No Site Recovery vault is loaded yet. Open the Site Recovery view, sign in, or open the practice vault.', open, signIn);
+    const answer = await vscode.window.showInformationMessage(
+      'No Site Recovery vault is loaded yet. Open the Site Recovery view, sign in, or open the practice vault.',
+      open,
+      signIn,
+    );
     if (answer === open) await vscode.commands.executeCommand('siteRecovery.openPracticeVault');
     else if (answer === signIn) await vscode.commands.executeCommand('siteRecovery.signIn');
     cancelled();
@@ -94,7 +98,10 @@ async function pickItems(services: Services, action: ItemAction): Promise<Target
 async function planFromJobTarget(services: Services, target: NextStepTarget): Promise<PlanNode> {
   const vault = services.roots.loadedVaults().find((v) => sameId(v.vault.id, target.vaultId));
   const nodes = vault ? await vault.plans.planNodes() : [];
-  const plan = planOfJobTarget(nodes.map((n) => n.plan), target);
+  const plan = planOfJobTarget(
+    nodes.map((n) => n.plan),
+    target,
+  );
   const node = nodes.find((n) => n.plan === plan);
   if (node) return node;
   const name = target.jobTargetName ?? target.jobTarget ?? 'of this job';

@@ -63,6 +63,10 @@ export async function acceptPartial(action: string, refused: Array<{ reason: str
     return false;
   }
   const go = `Continue with ${readyCount}`;
-  const answer = await vscode.window.showWarningMessage(`${refused.length} of ${refused.length + readyCount} VMs can't ${action.toLowerCase()} now.`, { modal: true, detail: reasons }, go);
+  const answer = await vscode.window.showWarningMessage(
+    `${refused.length} of ${refused.length + readyCount} VMs can't ${action.toLowerCase()} now.`,
+    { modal: true, detail: reasons },
+    go,
+  );
   return answer === go;
 }

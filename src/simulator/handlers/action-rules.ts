@@ -36,7 +36,7 @@ export function ensureInstanceType(item: ItemRecord, details: Record<string, unk
     throw badInput(
       `The replication provider input '${given ?? '(none)'}' is invalid for the virtual machine '${item.friendlyName}' replicated by '${item.mutable.provider}'.`,
       `providerSpecificDetails.instanceType must be ${expected.map((e) => `'${e}'`).join(' or ')} for this operation.`,
-      'Send the provider-specific input that matches the item\'s replication provider.',
+      "Send the provider-specific input that matches the item's replication provider.",
     );
   }
   return given;
@@ -73,8 +73,12 @@ export function readPointChoice(item: ItemRecord, type: string | undefined, id: 
   }
   if (type === 'Custom') {
     if (!id) {
-      throw badInput('recoveryPointId is required when recoveryPointType is Custom.', 'The input names no recovery point.',
-        'Pick a point from the item\'s recovery points and send its id.', ASR_ERROR_CODES.missingProviderInputField);
+      throw badInput(
+        'recoveryPointId is required when recoveryPointType is Custom.',
+        'The input names no recovery point.',
+        "Pick a point from the item's recovery points and send its id.",
+        ASR_ERROR_CODES.missingProviderInputField,
+      );
     }
     return { kind: 'custom', id };
   }
@@ -86,14 +90,13 @@ export function choosePoint(hc: HandlerContext, item: ItemRecord, choice: PointC
   if (points.length === 0) {
     throw asrError(400, noRecoveryPointError(item.friendlyName));
   }
-  const found =
-    choice.kind === 'custom' ? findPoint(points, choice.id) : latestPoint(points, choice.kind === 'app' ? 'AppConsistent' : undefined);
+  const found = choice.kind === 'custom' ? findPoint(points, choice.id) : latestPoint(points, choice.kind === 'app' ? 'AppConsistent' : undefined);
   if (!found && choice.kind === 'custom') {
     throw asrError(400, {
       code: ASR_ERROR_CODES.unknownRecoveryPoint,
       message: `The recovery point '${choice.id}' isn't available for the virtual machine '${item.friendlyName}'.`,
       possibleCauses: 'The point is outside the retention window or belongs to another item.',
-      recommendedAction: 'List the item\'s recovery points and pick one of them.',
+      recommendedAction: "List the item's recovery points and pick one of them.",
     });
   }
   if (!found) {
@@ -154,7 +157,7 @@ export function affectedObjectDetails(hc: HandlerContext, item: ItemRecord): Rec
     primaryCloudId: containerId,
     primaryCloudName: container?.friendlyName ?? item.container,
     recoveryCloudId: toAzure ? AZURE_CLOUD_ID : containerId,
-    recoveryCloudName: toAzure ? 'Microsoft Azure' : container?.friendlyName ?? item.container,
+    recoveryCloudName: toAzure ? 'Microsoft Azure' : (container?.friendlyName ?? item.container),
     primaryVmmId: fabricInternalId(fabric),
     primaryVmmName: fabric.friendlyName,
     recoveryVmmId: toAzure ? AZURE_VMM_ID : fabricInternalId(fabric),

@@ -8,13 +8,25 @@ import type { DiskRecord, VaultRecord } from '../state/model';
 /** Subscriptions, vaults and managed disks: the plain ARM resources around the vault. */
 
 export const listSubscriptions: Handler = (hc, _p, req) =>
-  ok(page(req, hc.store.subscriptions.map((s) => subscriptionView(s)), hc.config.pageSize));
+  ok(
+    page(
+      req,
+      hc.store.subscriptions.map((s) => subscriptionView(s)),
+      hc.config.pageSize,
+    ),
+  );
 
 export const getSubscription: Handler = (hc, p) => ok(subscriptionView(hc.store.subscription(p.sub)));
 
 export const listTenants: Handler = (hc, _p, req) => {
   const tenants = [...new Set(hc.store.subscriptions.map((s) => s.tenantId))];
-  return ok(page(req, tenants.map((t) => ({ id: `/tenants/${t}`, tenantId: t, tenantCategory: 'Home', displayName: 'Contoso (simulated)', defaultDomain: 'contoso.simulator.invalid' })), hc.config.pageSize));
+  return ok(
+    page(
+      req,
+      tenants.map((t) => ({ id: `/tenants/${t}`, tenantId: t, tenantCategory: 'Home', displayName: 'Contoso (simulated)', defaultDomain: 'contoso.simulator.invalid' })),
+      hc.config.pageSize,
+    ),
+  );
 };
 
 function subscriptionView(s: HandlerContext['store']['subscriptions'][number]): Record<string, unknown> {
@@ -63,9 +75,7 @@ export const listVaultsInSubscription: Handler = (hc, p, req) => {
 
 export const listVaultsInGroup: Handler = (hc, p, req) => {
   hc.store.resourceGroup(p.sub, p.rg);
-  const vaults = [...hc.store.vaults.values()].filter(
-    (v) => v.subscriptionId.toLowerCase() === p.sub.toLowerCase() && v.resourceGroup.toLowerCase() === p.rg.toLowerCase(),
-  );
+  const vaults = [...hc.store.vaults.values()].filter((v) => v.subscriptionId.toLowerCase() === p.sub.toLowerCase() && v.resourceGroup.toLowerCase() === p.rg.toLowerCase());
   return ok(page(req, vaults.map(vaultView), hc.config.pageSize));
 };
 
@@ -95,9 +105,7 @@ function diskView(d: DiskRecord): Record<string, unknown> {
 }
 
 function disksIn(hc: HandlerContext, sub: string, rg: string): DiskRecord[] {
-  return hc.store.disks.filter(
-    (d) => d.subscriptionId.toLowerCase() === sub.toLowerCase() && d.resourceGroup.toLowerCase() === rg.toLowerCase(),
-  );
+  return hc.store.disks.filter((d) => d.subscriptionId.toLowerCase() === sub.toLowerCase() && d.resourceGroup.toLowerCase() === rg.toLowerCase());
 }
 
 function disk(hc: HandlerContext, p: Record<string, string>): DiskRecord {

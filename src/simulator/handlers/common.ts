@@ -18,8 +18,7 @@ export function jsonBody(req: SimRequest): Record<string, unknown> {
   try {
     parsed = JSON.parse(raw);
   } catch (e) {
-    throw armError(400, 'InvalidRequestContent',
-      `The request content was invalid and could not be deserialized: '${(e as Error).message}'.`);
+    throw armError(400, 'InvalidRequestContent', `The request content was invalid and could not be deserialized: '${(e as Error).message}'.`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw armError(400, 'InvalidRequestContent', 'The request content must be a JSON object.');

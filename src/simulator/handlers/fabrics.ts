@@ -66,7 +66,13 @@ function containerView(hc: HandlerContext, vaultKey: string, f: FabricData, c: {
 
 export const listFabrics: Handler = (hc, p, req) => {
   const vk = vaultKeyFromParams(hc, p);
-  return ok(page(req, (hc.store.fabrics.get(vk) ?? []).map((f) => fabricView(hc, vk, f)), hc.config.pageSize));
+  return ok(
+    page(
+      req,
+      (hc.store.fabrics.get(vk) ?? []).map((f) => fabricView(hc, vk, f)),
+      hc.config.pageSize,
+    ),
+  );
 };
 
 export const getFabric: Handler = (hc, p) => {
@@ -77,7 +83,13 @@ export const getFabric: Handler = (hc, p) => {
 export const listContainersOfFabric: Handler = (hc, p, req) => {
   const vk = vaultKeyFromParams(hc, p);
   const f = hc.store.fabric(vk, p.fabric);
-  return ok(page(req, f.containers.map((c) => containerView(hc, vk, f, c)), hc.config.pageSize));
+  return ok(
+    page(
+      req,
+      f.containers.map((c) => containerView(hc, vk, f, c)),
+      hc.config.pageSize,
+    ),
+  );
 };
 
 export const listContainers: Handler = (hc, p, req) => {
@@ -103,7 +115,13 @@ function policyView(hc: HandlerContext, vaultKey: string, pol: PolicyData): Reco
 
 export const listPolicies: Handler = (hc, p, req) => {
   const vk = vaultKeyFromParams(hc, p);
-  return ok(page(req, (hc.store.policies.get(vk) ?? []).map((x) => policyView(hc, vk, x)), hc.config.pageSize));
+  return ok(
+    page(
+      req,
+      (hc.store.policies.get(vk) ?? []).map((x) => policyView(hc, vk, x)),
+      hc.config.pageSize,
+    ),
+  );
 };
 
 export const getPolicy: Handler = (hc, p) => {

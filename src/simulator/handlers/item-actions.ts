@@ -5,15 +5,19 @@ import { accepted } from '../lro';
 import { itemTargetId } from '../state/item-view';
 import type { ItemRecord } from '../state/model';
 import type { RecoveryPointRecord } from '../state/recovery-points';
-import {
-  affectedObjectDetails, choosePoint, ensureAllowed, ensureDirection, ensureInstanceType,
-  protectedItemDetail, readPointChoice, type PointChoice,
-} from './action-rules';
+import { affectedObjectDetails, choosePoint, ensureAllowed, ensureDirection, ensureInstanceType, protectedItemDetail, readPointChoice, type PointChoice } from './action-rules';
 import { badInput, jsonBody, objectAt, stringAt, vaultKeyFromParams } from './common';
 import { validateReprotect } from './reprotect-rules';
 
-export function startItemJob(hc: HandlerContext, req: SimRequest, item: ItemRecord, action: JobAction,
-  input: Record<string, unknown>, customDetails: Record<string, unknown>, skip?: string[]): SimResponse {
+export function startItemJob(
+  hc: HandlerContext,
+  req: SimRequest,
+  item: ItemRecord,
+  action: JobAction,
+  input: Record<string, unknown>,
+  customDetails: Record<string, unknown>,
+  skip?: string[],
+): SimResponse {
   const t = JOB_TEMPLATES[action];
   const job = hc.engine.create({
     vaultKey: item.vaultKey,
@@ -72,7 +76,7 @@ function pointFromId(item: ItemRecord, id: string | undefined): PointChoice {
 
 /**
  * POST .../unplannedFailover:
- * - InMage: classic failback from Azure (FACTS.md: PrimaryToRecovery, {instanceType: InMage, recoveryPointType});
+ * - InMage: classic failback from Azure (recorded in V2ATestFailback: PrimaryToRecovery, {instanceType: InMage, recoveryPointType});
  * - InMageAzureV2: classic failover to Azure (V2AFailoverJob.010: {instanceType: InMageAzureV2}, optional recoveryPointId);
  * - InMageRcm: modernized failover to Azure (TestV2ARCMFailover.012: {instanceType: InMageRcm, performShutdown}).
  * Shutting down the source is skipped unless asked for (sourceSiteOperations / performShutdown), as recorded.
@@ -87,8 +91,7 @@ export const unplannedFailover: Handler = (hc, p, req) => {
   ensureDirection(item, props['failoverDirection'], 'PrimaryToRecovery');
   const noSourceSide = props['sourceSiteOperations'] === 'Required' ? [] : ['VmShutdownVmOnPrimary', 'VmPrepareForUnPlannedFailover'];
   if (provider === 'InMage') {
-    const choice = readPointChoice(item, stringAt(details, 'recoveryPointType') ?? 'LatestTime', stringAt(details, 'recoveryPointId'),
-      ['LatestTime', 'LatestTag', 'Custom']);
+    const choice = readPointChoice(item, stringAt(details, 'recoveryPointType') ?? 'LatestTime', stringAt(details, 'recoveryPointId'), ['LatestTime', 'LatestTag', 'Custom']);
     const rp = choosePoint(hc, item, choice);
     return startItemJob(hc, req, item, 'unplannedFailover', { points: { [item.name]: rp.name } }, failoverDetails(hc, item, rp), noSourceSide);
   }
@@ -145,11 +148,19 @@ export const reprotect: Handler = (hc, p, req) => {
   ensureAllowed(item, 'SwitchProtection');
   const reprotectTarget = validateReprotect(hc, item, props);
   const skip = item.mutable.phase === 'FailedOver' ? [] : ['VmCommitFailover'];
-  return startItemJob(hc, req, item, 'reprotect', { reprotect: { [item.name]: reprotectTarget } }, {
-    newReplicationProtectedItemId: null,
-    instanceType: 'SwitchProtectionJobDetails',
-    affectedObjectDetails: affectedObjectDetails(hc, item),
-  }, skip);
+  return startItemJob(
+    hc,
+    req,
+    item,
+    'reprotect',
+    { reprotect: { [item.name]: reprotectTarget } },
+    {
+      newReplicationProtectedItemId: null,
+      instanceType: 'SwitchProtectionJobDetails',
+      affectedObjectDetails: affectedObjectDetails(hc, item),
+    },
+    skip,
+  );
 };
 
 /** ApplyRecoveryPointProviderSpecificInput exists for these VMware providers only (the cmdlet refuses InMage and InMageRcmFailback). */

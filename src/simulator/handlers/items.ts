@@ -19,8 +19,7 @@ import { vaultKeyFromParams } from './common';
  */
 function itemFilterFields(hc: HandlerContext): Record<string, FilterField<ItemRecord>> {
   const state = (i: ItemRecord) => itemStateView(i.mutable.provider, i.mutable.phase, i.mutable.busy?.scenarioName);
-  const planOf = (i: ItemRecord) =>
-    (hc.store.plans.get(i.vaultKey) ?? []).find((pl) => pl.groups.some((g) => g.items.includes(i.name)))?.name;
+  const planOf = (i: ItemRecord) => (hc.store.plans.get(i.vaultKey) ?? []).find((pl) => pl.groups.some((g) => g.items.includes(i.name)))?.name;
   const ignored: FilterField<ItemRecord> = { type: 'text', get: () => undefined, ignored: true };
   return {
     protectionState: { type: 'text', get: (i) => state(i).protectionState },
@@ -100,4 +99,3 @@ export const getRecoveryPoint: Handler = (hc, p) => {
   }
   return ok(pointView(hc, item, rp));
 };
-

@@ -42,7 +42,10 @@ const JOB_FILTER_FIELDS: Record<string, FilterField<JobRecord>> = {
 export const listJobs: Handler = (hc, p, req) => {
   const vk = vaultKeyFromParams(hc, p);
   const keep = compileFilter(req.query['$filter'], JOB_FILTER_FIELDS);
-  const jobs = hc.store.jobsOf(vk).filter(keep).sort((a, b) => b.createdAt - a.createdAt);
+  const jobs = hc.store
+    .jobsOf(vk)
+    .filter(keep)
+    .sort((a, b) => b.createdAt - a.createdAt);
   const paged = page(req, jobs, hc.config.pageSize);
   return ok({ value: paged.value.map((j) => jobView(hc, j)), nextLink: paged.nextLink });
 };

@@ -75,12 +75,15 @@ export const getOperationResult: Handler = (hc, p, req) => {
   }
   if (status !== 'Succeeded') {
     const e = job.errors[0];
-    throw asrError(400, e ?? {
-      code: ASR_ERROR_CODES.jobActionNotAllowed,
-      message: `The job '${job.name}' was cancelled.`,
-      possibleCauses: 'The job was cancelled before it completed.',
-      recommendedAction: 'Check the job, then start the operation again if needed.',
-    });
+    throw asrError(
+      400,
+      e ?? {
+        code: ASR_ERROR_CODES.jobActionNotAllowed,
+        message: `The job '${job.name}' was cancelled.`,
+        possibleCauses: 'The job was cancelled before it completed.',
+        recommendedAction: 'Check the job, then start the operation again if needed.',
+      },
+    );
   }
   switch (op.result.kind) {
     case 'item': {

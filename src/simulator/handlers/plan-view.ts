@@ -21,11 +21,7 @@ const ITEM_ONLY = new Set(['DisableProtection', 'CompleteMigration', 'ChangePit'
 export function planView(hc: HandlerContext, plan: PlanRecord): Record<string, unknown> {
   const vaultId = vaultIdOfKey(hc, plan.vaultKey);
   const items = planItems(hc, plan);
-  const allowed = items.length
-    ? items
-        .map((i) => itemAllowedOperations(i).filter((o) => !ITEM_ONLY.has(o)))
-        .reduce((acc, ops) => acc.filter((o) => ops.includes(o)))
-    : [];
+  const allowed = items.length ? items.map((i) => itemAllowedOperations(i).filter((o) => !ITEM_ONLY.has(o))).reduce((acc, ops) => acc.filter((o) => ops.includes(o))) : [];
   const primaryFabric = items[0] ? hc.store.fabric(plan.vaultKey, items[0].fabric) : undefined;
   let bootIndex = 0;
   return {
@@ -45,9 +41,7 @@ export function planView(hc: HandlerContext, plan: PlanRecord): Record<string, u
       lastPlannedFailoverTime: plan.lastPlannedFailoverTime !== undefined ? iso(plan.lastPlannedFailoverTime) : undefined,
       lastUnplannedFailoverTime: plan.lastUnplannedFailoverTime !== undefined ? iso(plan.lastUnplannedFailoverTime) : undefined,
       // Recorded: null with nothing running (TestV2ARCMRecoveryPlan.016). Assumed (not recorded): the running job's scenario.
-      currentScenario: plan.busy
-        ? { scenarioName: plan.busy.scenarioName, jobId: `${vaultId}/replicationJobs/${plan.busy.jobName}`, startTime: iso(plan.busy.startTime) }
-        : null,
+      currentScenario: plan.busy ? { scenarioName: plan.busy.scenarioName, jobId: `${vaultId}/replicationJobs/${plan.busy.jobName}`, startTime: iso(plan.busy.startTime) } : null,
       currentScenarioStatus: plan.busy ? 'InProgress' : null,
       currentScenarioStatusDescription: plan.busy ? 'In progress' : null,
       groups: plan.groups.map((g) => ({

@@ -15,7 +15,13 @@ import { planItems, planView } from './plan-view';
 
 export const listPlans: Handler = (hc, p, req) => {
   const vk = vaultKeyFromParams(hc, p);
-  return ok(page(req, (hc.store.plans.get(vk) ?? []).map((pl) => planView(hc, pl)), hc.config.pageSize));
+  return ok(
+    page(
+      req,
+      (hc.store.plans.get(vk) ?? []).map((pl) => planView(hc, pl)),
+      hc.config.pageSize,
+    ),
+  );
 };
 
 export const getPlan: Handler = (hc, p) => {
@@ -46,14 +52,19 @@ function targetPlan(hc: HandlerContext, p: Record<string, string>): { plan: Plan
 }
 
 /** One job for the plan: a plan prerequisite check, then each boot group with its VMs side by side. */
-function startPlanJob(hc: HandlerContext, req: SimRequest, plan: PlanRecord, items: ItemRecord[], action: JobAction,
-  input: Record<string, unknown>, points?: Map<string, RecoveryPointRecord>): SimResponse {
+function startPlanJob(
+  hc: HandlerContext,
+  req: SimRequest,
+  plan: PlanRecord,
+  items: ItemRecord[],
+  action: JobAction,
+  input: Record<string, unknown>,
+  points?: Map<string, RecoveryPointRecord>,
+): SimResponse {
   const t = JOB_TEMPLATES[action];
   const stages: Lane[][] = [[{ tasks: [PLAN_PREREQUISITE] }]];
   for (const group of plan.groups) {
-    const lanes = group.items
-      .filter((n) => items.some((i) => i.name === n))
-      .map((n) => ({ itemName: n, tasks: t.tasks }));
+    const lanes = group.items.filter((n) => items.some((i) => i.name === n)).map((n) => ({ itemName: n, tasks: t.tasks }));
     if (lanes.length) {
       stages.push(lanes);
     }
@@ -82,9 +93,7 @@ function planProviderInput(props: Record<string, unknown>, instanceType: string)
   if (!Array.isArray(list)) {
     return undefined;
   }
-  return list.find((d) => d && typeof d === 'object' && (d as Record<string, unknown>)['instanceType'] === instanceType) as
-    | Record<string, unknown>
-    | undefined;
+  return list.find((d) => d && typeof d === 'object' && (d as Record<string, unknown>)['instanceType'] === instanceType) as Record<string, unknown> | undefined;
 }
 
 /**
@@ -98,9 +107,10 @@ function requireDirection(props: Record<string, unknown>, plan: PlanRecord, prov
     throw asrError(400, {
       code: ASR_ERROR_CODES.invalidFailoverDirection,
       message: `The failover direction '${String(props['failoverDirection'] ?? '(none)')}' is invalid for the recovery plan '${plan.friendlyName}'.`,
-      possibleCauses: expected === 'RecoveryToPrimary'
-        ? "The plan's primary fabric is on-premises and its VMs run in Azure: failing them back is the RecoveryToPrimary direction."
-        : "The plan's primary fabric is on-premises and its VMs run there: failing them over to Azure is the PrimaryToRecovery direction.",
+      possibleCauses:
+        expected === 'RecoveryToPrimary'
+          ? "The plan's primary fabric is on-premises and its VMs run in Azure: failing them back is the RecoveryToPrimary direction."
+          : "The plan's primary fabric is on-premises and its VMs run there: failing them over to Azure is the PrimaryToRecovery direction.",
       recommendedAction: `Retry with failoverDirection '${expected}'.`,
     });
   }
@@ -127,7 +137,7 @@ function requirePlanInput(plan: PlanRecord, props: Record<string, unknown>, inst
       code: ASR_ERROR_CODES.invalidProviderInput,
       message: `The recovery plan '${plan.friendlyName}' needs a provider input of type '${instanceType}'.`,
       possibleCauses: `providerSpecificDetails holds no entry with instanceType '${instanceType}'.`,
-      recommendedAction: 'Send the provider-specific input that matches the replication provider of the plan\'s VMs.',
+      recommendedAction: "Send the provider-specific input that matches the replication provider of the plan's VMs.",
     });
   }
   return details;
@@ -156,9 +166,10 @@ export const planUnplannedFailover: Handler = (hc, p, req) => {
   requireDirection(props, plan, provider);
   const details = requirePlanInput(plan, props, provider);
   const sync = stringAt(details, 'useMultiVmSyncPoint')?.toLowerCase() === 'true';
-  const choice = provider === 'InMage'
-    ? readPointChoice(items[0], stringAt(details, 'recoveryPointType'), undefined, ['LatestTime', 'LatestTag'])
-    : toAzurePoint(items, stringAt(details, 'recoveryPointType'));
+  const choice =
+    provider === 'InMage'
+      ? readPointChoice(items[0], stringAt(details, 'recoveryPointType'), undefined, ['LatestTime', 'LatestTag'])
+      : toAzurePoint(items, stringAt(details, 'recoveryPointType'));
   const points = choosePlanPoints(hc, items, choice, provider === 'InMage' || sync);
   const action: JobAction = provider === 'InMage' ? 'unplannedFailover' : provider === 'InMageAzureV2' ? 'failoverToAzure' : 'failoverToAzureRcm';
   return startPlanJob(hc, req, plan, items, action, { points: Object.fromEntries([...points].map(([k, v]) => [k, v.name])) }, points);

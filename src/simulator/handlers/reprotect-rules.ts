@@ -86,8 +86,12 @@ export function validateReprotect(hc: HandlerContext, item: ItemRecord, props: R
 function requireField(item: ItemRecord, details: Record<string, unknown>, field: string): string {
   const v = stringAt(details, field);
   if (!v) {
-    throw badInput(`The field '${field}' is required to reprotect the virtual machine '${item.friendlyName}'.`,
-      `providerSpecificDetails.${field} is missing.`, `Retry with ${field} set.`, ASR_ERROR_CODES.missingProviderInputField);
+    throw badInput(
+      `The field '${field}' is required to reprotect the virtual machine '${item.friendlyName}'.`,
+      `providerSpecificDetails.${field} is missing.`,
+      `Retry with ${field} set.`,
+      ASR_ERROR_CODES.missingProviderInputField,
+    );
   }
   return v;
 }

@@ -5,9 +5,13 @@ import { jsonBody, objectAt, stringAt } from './common';
 import { startItemJob, target } from './item-actions';
 
 /** TestFailoverJobDetails as recorded (V2ATFOJob.013 / .019, TestV2ARCMTestFailover.1082 / .1407). */
-function testFailoverDetails(hc: HandlerContext, item: ItemRecord, run: { network?: string; networkType?: string; comments?: string | null },
-  protectedItems: unknown[]): Record<string, unknown> {
-  const networkName = run.network ? run.network.split('/').pop() ?? null : null;
+function testFailoverDetails(
+  hc: HandlerContext,
+  item: ItemRecord,
+  run: { network?: string; networkType?: string; comments?: string | null },
+  protectedItems: unknown[],
+): Record<string, unknown> {
+  const networkName = run.network ? (run.network.split('/').pop() ?? null) : null;
   return {
     instanceType: 'TestFailoverJobDetails',
     testFailoverStatus: run.network ? 'Active' : null,
@@ -35,8 +39,14 @@ export const testFailover: Handler = (hc, p, req) => {
   const id = stringAt(details, 'recoveryPointId');
   const rp = choosePoint(hc, item, id ? readPointChoice(item, 'Custom', id, ['Custom']) : { kind: 'latest' });
   const network = stringAt(props, 'networkId') ?? stringAt(details, 'networkId');
-  return startItemJob(hc, req, item, 'testFailover', {},
-    testFailoverDetails(hc, item, { network, networkType: stringAt(props, 'networkType') ?? 'VmNetworkAsInput' }, [protectedItemDetail(item, rp, true)]));
+  return startItemJob(
+    hc,
+    req,
+    item,
+    'testFailover',
+    {},
+    testFailoverDetails(hc, item, { network, networkType: stringAt(props, 'networkType') ?? 'VmNetworkAsInput' }, [protectedItemDetail(item, rp, true)]),
+  );
 };
 
 /** POST .../testFailoverCleanup — `{comments}` (V2ATFOJob.017, TestV2ARCMTestFailover.1083). */

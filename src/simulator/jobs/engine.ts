@@ -294,9 +294,7 @@ export class JobEngine {
   }
 
   private jobItems(job: JobRecord): ItemRecord[] {
-    return job.itemNames
-      .map((n) => this.ctx.store.findItem(job.vaultKey, n))
-      .filter((i): i is ItemRecord => i !== undefined);
+    return job.itemNames.map((n) => this.ctx.store.findItem(job.vaultKey, n)).filter((i): i is ItemRecord => i !== undefined);
   }
 
   private finishPlan(job: JobRecord, at: number, succeeded: boolean): void {
@@ -327,4 +325,3 @@ export class JobEngine {
     this.ctx.emit('job', jobArmId(this.ctx, job), at);
   }
 }
-

@@ -65,18 +65,19 @@ export function jobView(ctx: SimContext, job: JobRecord): Record<string, unknown
  */
 function taskView(ctx: SimContext, job: JobRecord, jobId: string, t: TaskRecord): Record<string, unknown> {
   const item = t.itemName ? ctx.store.findItem(job.vaultKey, t.itemName) : undefined;
-  const customDetails = job.targetInstanceType === 'RecoveryPlan'
-    ? {
-      instanceType: 'JobTaskDetails',
-      jobTask: {
-        jobId,
-        jobFriendlyName: job.friendlyName,
-        targetObjectId: item ? itemTargetId(item) : job.targetObjectId,
-        targetObjectName: item?.friendlyName ?? job.targetObjectName,
-        targetInstanceType: 'ProtectionEntity',
-      },
-    }
-    : { instanceType: 'TaskDetails' };
+  const customDetails =
+    job.targetInstanceType === 'RecoveryPlan'
+      ? {
+          instanceType: 'JobTaskDetails',
+          jobTask: {
+            jobId,
+            jobFriendlyName: job.friendlyName,
+            targetObjectId: item ? itemTargetId(item) : job.targetObjectId,
+            targetObjectName: item?.friendlyName ?? job.targetObjectName,
+            targetInstanceType: 'ProtectionEntity',
+          },
+        }
+      : { instanceType: 'TaskDetails' };
   return {
     taskId: t.taskId,
     name: t.name,

@@ -1,6 +1,6 @@
 /**
  * Task lists of the jobs ASR runs, with the task ids, names and friendly names recorded on live
- * vaults (test/fixtures/recorded/, FACTS.md), default durations in virtual seconds and the effect
+ * vaults (test/fixtures/recorded/), default durations in virtual seconds and the effect
  * each task has on the VM when it completes. A task without a recorded id gets a GUID, as recorded
  * for the commit job (TestV2ARCMCommit.014).
  */
@@ -40,7 +40,13 @@ export const JOB_TEMPLATES = {
     tasks: [
       { taskId: 'UnplannedFailoverPreflightChecksTask', name: 'VmUfoPrerequisitesCheck', friendlyName: 'Prerequisites check for failover', seconds: 20 },
       { taskId: 'ShutdownVmOnPrimaryForUFO', name: 'VmShutdownVmOnPrimary', friendlyName: 'Shut down the virtual machine', seconds: 60, effect: 'shutdownAzureVm' },
-      { taskId: 'PrepareForUnPlannedFailoverTask', name: 'VmPrepareForUnPlannedFailover', friendlyName: 'Synchronizing the latest changes', seconds: 90, effect: 'stopReplication' },
+      {
+        taskId: 'PrepareForUnPlannedFailoverTask',
+        name: 'VmPrepareForUnPlannedFailover',
+        friendlyName: 'Synchronizing the latest changes',
+        seconds: 90,
+        effect: 'stopReplication',
+      },
       { taskId: 'FailoverTask', name: 'VmFailover', friendlyName: 'Start failover', seconds: 120, effect: 'recordFailoverPoint' },
       { taskId: 'StartVmOnSecondary', name: 'VmFoStartVmOnSecondary', friendlyName: 'Start the replica virtual machine', seconds: 60, effect: 'startOnPremVm' },
     ],
@@ -77,7 +83,13 @@ export const JOB_TEMPLATES = {
       { taskId: 'PlannedFailoverPreflightChecksTask', name: 'VmPfoPrerequisitesCheck', friendlyName: 'Prerequisites check for planned failover', seconds: 20 },
       { taskId: 'PrepareForFailoverTask', name: 'VmPrepareForFailover', friendlyName: 'Start failover', seconds: 90, effect: 'stopReplication' },
       { taskId: 'FailoverTask', name: 'VmFailover', friendlyName: 'Shut down the Azure virtual machine', seconds: 60, effect: 'shutdownAzureVm' },
-      { taskId: 'PrepareProtectedEntitiesTask', name: 'VmPrepareProtectedEntitiesTask', friendlyName: 'Preparing on-premise virtual machine', seconds: 120, effect: 'recordFailoverPoint' },
+      {
+        taskId: 'PrepareProtectedEntitiesTask',
+        name: 'VmPrepareProtectedEntitiesTask',
+        friendlyName: 'Preparing on-premise virtual machine',
+        seconds: 120,
+        effect: 'recordFailoverPoint',
+      },
       { taskId: 'StartVmOnSecondary', name: 'VmFoStartVmOnSecondary', friendlyName: 'Starting on-premise virtual machine', seconds: 60, effect: 'startOnPremVm' },
     ],
   },
@@ -96,7 +108,13 @@ export const JOB_TEMPLATES = {
     scenarioName: 'SwitchReplicationGroupProtection',
     friendlyName: 'Reprotect',
     tasks: [
-      { taskId: 'SwitchReplicationGroupProtectionPreflightTask', name: 'SwitchReplicationGroupProtectionPreflightTask', friendlyName: 'Prerequisite check', seconds: 30, effect: 'checkAgent' },
+      {
+        taskId: 'SwitchReplicationGroupProtectionPreflightTask',
+        name: 'SwitchReplicationGroupProtectionPreflightTask',
+        friendlyName: 'Prerequisite check',
+        seconds: 30,
+        effect: 'checkAgent',
+      },
       { taskId: 'CommitFailoverTask', name: 'VmCommitFailover', friendlyName: 'Committing failover', seconds: 30, effect: 'commitFailover' },
       { taskId: 'DiscoverReplicaTask', name: 'DiscoverReplicaTask', friendlyName: 'Discovering replica virtual machine', seconds: 60 },
       { taskId: 'GetSwitchProtectionRequirementsTask', name: 'GetSwitchProtectionRequirementsTask', friendlyName: 'Getting reprotection requirements', seconds: 30 },

@@ -10,8 +10,13 @@ export interface LargeOptions {
 
 /** A mix of failback states, cycled through the generated VMs. */
 const MIX: [ReplicationProvider, ItemPhase][] = [
-  ['InMage', 'Protected'], ['InMage', 'Protected'], ['InMage', 'Protected'], ['InMage', 'FailedOver'],
-  ['InMage', 'Committed'], ['InMageAzureV2', 'Protected'], ['InMageAzureV2', 'Committed'],
+  ['InMage', 'Protected'],
+  ['InMage', 'Protected'],
+  ['InMage', 'Protected'],
+  ['InMage', 'FailedOver'],
+  ['InMage', 'Committed'],
+  ['InMageAzureV2', 'Protected'],
+  ['InMageAzureV2', 'Committed'],
 ];
 
 /**
@@ -59,7 +64,15 @@ export function largeScenario(opts: LargeOptions = {}): ScenarioData {
         }),
       ),
     );
-    return { ...template, name: vaultCount === 1 ? 'large-vault' : `large-vault-${v + 1}`, fabrics: [...fabrics, template.fabrics[1]], items, recoveryPlans: [], historicJobs: [], disks: [] };
+    return {
+      ...template,
+      name: vaultCount === 1 ? 'large-vault' : `large-vault-${v + 1}`,
+      fabrics: [...fabrics, template.fabrics[1]],
+      items,
+      recoveryPlans: [],
+      historicJobs: [],
+      disks: [],
+    };
   });
   return { name: 'large', description: 'Generated: many VMs in a mix of failback states.', subscriptions: [sub], vaults };
 }

@@ -6,7 +6,7 @@ import { diskSizeGB, seedDiskId, sourceDiskName } from './seed-disks';
 
 /**
  * Classic (configuration server) providerSpecificDetails: InMageAzureV2 with the keys recorded in
- * V2ATestSwitchProtection.010 / V2ATFOJob.010, InMage with the fields FACTS.md lists.
+ * V2ATestSwitchProtection.010 / V2ATFOJob.010, InMage with the fields the recordings show.
  */
 
 const AGENT_VERSION = '9.62.7172.1';
@@ -50,23 +50,26 @@ export function inMageAzureV2Details(d: DetailsInput): Record<string, unknown> {
     processServerName: nameOf(findProcessServer(d.fabric, item.processServerId)) ?? null,
     ...multiVmGroup(d),
     // A list answers with no disks (V2ATestSwitchProtection.008); a GET with each disk.
-    protectedDisks: view === 'list' ? [] : disks.map((i) => ({
-      diskId: diskId(d, i),
-      diskName: `Disk${i}`,
-      protectionStage: 'DifferentialSync',
-      healthErrorCode: 'ECH0007',
-      rpoInSeconds: rpo(d) ?? null,
-      resyncRequired: 'NotRequired',
-      resyncProgressPercentage: 0,
-      resyncDurationInSeconds: 0,
-      diskCapacityInBytes: diskSizeGB(i) * 1024 ** 3,
-      fileSystemCapacityInBytes: diskSizeGB(i) * 1024 ** 3,
-      sourceDataInMegaBytes: 0,
-      psDataInMegaBytes: 0,
-      targetDataInMegaBytes: 0,
-      diskResized: 'NotResized',
-      lastRpoCalculatedTime: iso(now - MINUTE),
-    })),
+    protectedDisks:
+      view === 'list'
+        ? []
+        : disks.map((i) => ({
+            diskId: diskId(d, i),
+            diskName: `Disk${i}`,
+            protectionStage: 'DifferentialSync',
+            healthErrorCode: 'ECH0007',
+            rpoInSeconds: rpo(d) ?? null,
+            resyncRequired: 'NotRequired',
+            resyncProgressPercentage: 0,
+            resyncDurationInSeconds: 0,
+            diskCapacityInBytes: diskSizeGB(i) * 1024 ** 3,
+            fileSystemCapacityInBytes: diskSizeGB(i) * 1024 ** 3,
+            sourceDataInMegaBytes: 0,
+            psDataInMegaBytes: 0,
+            targetDataInMegaBytes: 0,
+            diskResized: 'NotResized',
+            lastRpoCalculatedTime: iso(now - MINUTE),
+          })),
     diskResized: 'NotResized',
     masterTargetId: item.masterTargetId ?? item.processServerId,
     sourceVmCpuCount: 2,
@@ -75,20 +78,43 @@ export function inMageAzureV2Details(d: DetailsInput): Record<string, unknown> {
     vhdName: sourceDiskName(item, 0),
     osDiskId: diskId(d, 0),
     azureVMDiskDetails: disks.map((i) => ({
-      vhdType: null, vhdId: diskId(d, i), diskId: null, vhdName: null, maxSizeMB: null, targetDiskLocation: null,
+      vhdType: null,
+      vhdId: diskId(d, i),
+      diskId: null,
+      vhdName: null,
+      maxSizeMB: null,
+      targetDiskLocation: null,
       targetDiskName: `${sourceDiskName(item, i).replace(/[^A-Za-z0-9]/g, '')}-${item.friendlyName.replace(/-/g, '_')}`,
-      lunId: null, diskEncryptionSetId: null,
+      lunId: null,
+      diskEncryptionSetId: null,
     })),
     recoveryAzureVMName: item.friendlyName,
     recoveryAzureVMSize: 'Standard_D2s_v3',
     recoveryAzureStorageAccount: null,
     recoveryAzureLogStorageAccountId: `${d.rgId}/providers/Microsoft.Storage/storageAccounts/asrcachelogs`,
-    vmNics: [{
-      nicId: mac, replicaNicId: null, sourceNicArmId: null, vMNetworkName: 'vmxnet3 Ethernet Adapter', recoveryVMNetworkId: network,
-      ipConfigs: [{ name: null, isPrimary: true, subnetName: 'Subnet-1', staticIPAddress: null, ipAddressType: 'Dynamic', isSeletedForFailover: true,
-        recoverySubnetName: 'default', recoveryStaticIPAddress: null, recoveryIPAddressType: 'Dynamic' }],
-      selectionType: 'SelectedByUser',
-    }],
+    vmNics: [
+      {
+        nicId: mac,
+        replicaNicId: null,
+        sourceNicArmId: null,
+        vMNetworkName: 'vmxnet3 Ethernet Adapter',
+        recoveryVMNetworkId: network,
+        ipConfigs: [
+          {
+            name: null,
+            isPrimary: true,
+            subnetName: 'Subnet-1',
+            staticIPAddress: null,
+            ipAddressType: 'Dynamic',
+            isSeletedForFailover: true,
+            recoverySubnetName: 'default',
+            recoveryStaticIPAddress: null,
+            recoveryIPAddressType: 'Dynamic',
+          },
+        ],
+        selectionType: 'SelectedByUser',
+      },
+    ],
     selectedRecoveryAzureNetworkId: network,
     selectedTfoAzureNetworkId: null,
     selectedSourceNicId: mac,
@@ -109,9 +135,15 @@ export function inMageAzureV2Details(d: DetailsInput): Record<string, unknown> {
     replicaId: `${item.vmId}_replica_${item.container}`,
     osVersion: item.osVersion,
     // Recorded: a live InMageAzureV2 item names its seed disks here (V2ATestSwitchProtection.010).
-    protectedManagedDisks: view === 'list' ? [] : item.mutable.seedDisks.map((name, i) => ({
-      diskId: diskId(d, i), seedManagedDiskId: seedDiskId(d.ctx.store, item, name), replicaDiskType: 'Standard_LRS', diskEncryptionSetId: null,
-    })),
+    protectedManagedDisks:
+      view === 'list'
+        ? []
+        : item.mutable.seedDisks.map((name, i) => ({
+            diskId: diskId(d, i),
+            seedManagedDiskId: seedDiskId(d.ctx.store, item, name),
+            replicaDiskType: 'Standard_LRS',
+            diskEncryptionSetId: null,
+          })),
     lastRecoveryPointReceived: points[0] ? iso(points[0].time) : null,
     firmwareType: 'BIOS',
     azureVmGeneration: 'V1',
@@ -137,7 +169,7 @@ export function inMageDetails(d: DetailsInput): Record<string, unknown> {
   const newest = points[0];
   return {
     instanceType: 'InMage',
-    // FACTS.md: Azure while the VM runs in Azure and replicates back, OnPrem once failed back.
+    // Recorded: Azure while the VM runs in Azure and replicates back, OnPrem once failed back.
     activeSiteType: replicating ? 'Azure' : 'OnPrem',
     sourceVmCpuCount: 2,
     sourceVmRamSizeInMB: 4096,
@@ -152,12 +184,26 @@ export function inMageDetails(d: DetailsInput): Record<string, unknown> {
     retentionWindowEnd: newest ? iso(newest.time) : null,
     compressedDataRateInMB: 0.42,
     uncompressedDataRateInMB: 0.42,
-    rpoInSeconds: replicating ? rpo(d) ?? null : null,
-    protectedDisks: view === 'list' ? [] : Array.from({ length: item.diskCount }, (_, i) => ({
-      diskId: diskId(d, i), diskName: `Disk${i}`, protectionStage: 'DifferentialSync', healthErrorCode: 'ECH0007', rpoInSeconds: rpo(d) ?? null,
-      resyncRequired: 'NotRequired', resyncProgressPercentage: 0, resyncDurationInSeconds: 0, diskCapacityInBytes: diskSizeGB(i) * 1024 ** 3,
-      fileSystemCapacityInBytes: diskSizeGB(i) * 1024 ** 3, sourceDataInMegaBytes: 0, psDataInMegaBytes: 0, targetDataInMegaBytes: 0, diskResized: 'NotResized',
-    })),
+    rpoInSeconds: replicating ? (rpo(d) ?? null) : null,
+    protectedDisks:
+      view === 'list'
+        ? []
+        : Array.from({ length: item.diskCount }, (_, i) => ({
+            diskId: diskId(d, i),
+            diskName: `Disk${i}`,
+            protectionStage: 'DifferentialSync',
+            healthErrorCode: 'ECH0007',
+            rpoInSeconds: rpo(d) ?? null,
+            resyncRequired: 'NotRequired',
+            resyncProgressPercentage: 0,
+            resyncDurationInSeconds: 0,
+            diskCapacityInBytes: diskSizeGB(i) * 1024 ** 3,
+            fileSystemCapacityInBytes: diskSizeGB(i) * 1024 ** 3,
+            sourceDataInMegaBytes: 0,
+            psDataInMegaBytes: 0,
+            targetDataInMegaBytes: 0,
+            diskResized: 'NotResized',
+          })),
     ipAddress: item.ipAddress,
     lastHeartbeat: iso(now - 2 * MINUTE),
     processServerId: item.processServerId,
@@ -169,12 +215,29 @@ export function inMageDetails(d: DetailsInput): Record<string, unknown> {
     agentDetails: { agentVersion: AGENT_VERSION, agentUpdateStatus: 'NotRequired', postUpdateRebootStatus: 'NotRequired', agentExpiryDate: NO_EXPIRY },
     vCenterInfrastructureId: null,
     infrastructureVmId: item.vmId,
-    vmNics: [{
-      nicId: macOf(item.vmId), replicaNicId: null, sourceNicArmId: null, vMNetworkName: 'Microsoft Hyper-V Network Adapter', recoveryVMNetworkId: null,
-      ipConfigs: [{ name: null, isPrimary: true, subnetName: 'Subnet-1', staticIPAddress: null, ipAddressType: 'Dynamic', isSeletedForFailover: true,
-        recoverySubnetName: '', recoveryStaticIPAddress: '', recoveryIPAddressType: 'Dynamic' }],
-      selectionType: 'NotSelected',
-    }],
+    vmNics: [
+      {
+        nicId: macOf(item.vmId),
+        replicaNicId: null,
+        sourceNicArmId: null,
+        vMNetworkName: 'Microsoft Hyper-V Network Adapter',
+        recoveryVMNetworkId: null,
+        ipConfigs: [
+          {
+            name: null,
+            isPrimary: true,
+            subnetName: 'Subnet-1',
+            staticIPAddress: null,
+            ipAddressType: 'Dynamic',
+            isSeletedForFailover: true,
+            recoverySubnetName: '',
+            recoveryStaticIPAddress: '',
+            recoveryIPAddressType: 'Dynamic',
+          },
+        ],
+        selectionType: 'NotSelected',
+      },
+    ],
     discoveryType: 'Physical',
     // The cache/log storage account the Azure side used; reprotect to Azure reuses it.
     azureStorageAccountId: `${d.rgId}/providers/Microsoft.Storage/storageAccounts/asrcachelogs`,

@@ -59,8 +59,8 @@ export function inMageRcmDetails(d: DetailsInput): Record<string, unknown> {
   const vault = ctx.store.vaults.get(item.vaultKey);
   const end = Math.min(now, m.replicationStoppedAt ?? now);
   const pointId = (name: string | undefined) => (name ? `${d.itemId}/recoveryPoints/${name}` : null);
-  const vcenter = typeof findReprotectAgent(d.fabric, item.reprotectAgentId)?.['vcenterId'] === 'string'
-    ? String(findReprotectAgent(d.fabric, item.reprotectAgentId)?.['vcenterId']) : null;
+  const vcenter =
+    typeof findReprotectAgent(d.fabric, item.reprotectAgentId)?.['vcenterId'] === 'string' ? String(findReprotectAgent(d.fabric, item.reprotectAgentId)?.['vcenterId']) : null;
   return {
     instanceType: 'InMageRcm',
     internalIdentifier: m.internalId,
@@ -101,35 +101,59 @@ export function inMageRcmDetails(d: DetailsInput): Record<string, unknown> {
     agentUpgradeAttemptToVersion: null,
     // Recorded: a live item names its seed disks (TestV2ARCMRecoveryPlan.011); a list answers with none.
     // Assumed (not recorded): it keeps naming them after a failover to Azure, until reprotect.
-    protectedDisks: view === 'list' ? [] : m.seedDisks.map((name, i) => ({
-      diskId: diskId(d, i),
-      diskName: sourceDiskName(item, i),
-      isOSDisk: i === 0 ? 'true' : 'false',
-      capacityInBytes: diskSizeGB(i) * 1024 ** 3,
-      logStorageAccountId: `${d.rgId}/providers/Microsoft.Storage/storageAccounts/asrcachelogs`,
-      diskEncryptionSetId: null,
-      seedManagedDiskId: seedDiskId(ctx.store, item, name),
-      seedBlobUri: null,
-      targetManagedDiskId: null,
-      targetBlobUri: null,
-      diskType: 'Standard_LRS',
-      dataPendingInLogDataStoreInMB: 0.0,
-      dataPendingAtSourceAgentInMB: 0.0,
-      isInitialReplicationComplete: 'true',
-    })),
+    protectedDisks:
+      view === 'list'
+        ? []
+        : m.seedDisks.map((name, i) => ({
+            diskId: diskId(d, i),
+            diskName: sourceDiskName(item, i),
+            isOSDisk: i === 0 ? 'true' : 'false',
+            capacityInBytes: diskSizeGB(i) * 1024 ** 3,
+            logStorageAccountId: `${d.rgId}/providers/Microsoft.Storage/storageAccounts/asrcachelogs`,
+            diskEncryptionSetId: null,
+            seedManagedDiskId: seedDiskId(ctx.store, item, name),
+            seedBlobUri: null,
+            targetManagedDiskId: null,
+            targetBlobUri: null,
+            diskType: 'Standard_LRS',
+            dataPendingInLogDataStoreInMB: 0.0,
+            dataPendingAtSourceAgentInMB: 0.0,
+            isInitialReplicationComplete: 'true',
+          })),
     isLastUpgradeSuccessful: 'false',
     isAgentRegistrationSuccessfulAfterFailover: agentRegistrationAfterFailover(ctx, item, now),
     mobilityAgentDetails: {
-      version: AGENT_VERSION, latestVersion: AGENT_VERSION, latestAgentReleaseDate: '2025-01-15T00:00:00Z', driverVersion: AGENT_VERSION,
-      latestUpgradableVersionWithoutReboot: '', lastHeartbeatUtc: iso(now - 2 * MINUTE), reasonsBlockingUpgrade: ['AlreadyOnLatestVersion'], isUpgradeable: 'false',
+      version: AGENT_VERSION,
+      latestVersion: AGENT_VERSION,
+      latestAgentReleaseDate: '2025-01-15T00:00:00Z',
+      driverVersion: AGENT_VERSION,
+      latestUpgradableVersionWithoutReboot: '',
+      lastHeartbeatUtc: iso(now - 2 * MINUTE),
+      reasonsBlockingUpgrade: ['AlreadyOnLatestVersion'],
+      isUpgradeable: 'false',
     },
     lastAgentUpgradeErrorDetails: [],
     agentUpgradeBlockingErrorDetails: [],
-    vmNics: view === 'list' ? [] : [{
-      nicId: macOf(item.vmId), isPrimaryNic: 'true', isSelectedForFailover: 'true', sourceIPAddress: item.ipAddress, sourceIPAddressType: 'Static',
-      sourceNetworkId: 'VM Network', sourceSubnetName: null, targetIPAddress: '', targetIPAddressType: 'Dynamic', targetSubnetName: 'default',
-      testSubnetName: 'default', testIPAddress: null, testIPAddressType: 'Dynamic',
-    }],
+    vmNics:
+      view === 'list'
+        ? []
+        : [
+            {
+              nicId: macOf(item.vmId),
+              isPrimaryNic: 'true',
+              isSelectedForFailover: 'true',
+              sourceIPAddress: item.ipAddress,
+              sourceIPAddressType: 'Static',
+              sourceNetworkId: 'VM Network',
+              sourceSubnetName: null,
+              targetIPAddress: '',
+              targetIPAddressType: 'Dynamic',
+              targetSubnetName: 'default',
+              testSubnetName: 'default',
+              testIPAddress: null,
+              testIPAddressType: 'Dynamic',
+            },
+          ],
     discoveredVmDetails: discoveredVm(d, vcenter),
   };
 }
@@ -153,20 +177,28 @@ export function inMageRcmFailbackDetails(d: DetailsInput): Record<string, unknow
     targetDataStoreName: item.datastoreName ?? null,
     targetVmName: item.friendlyName,
     ...progress(),
-    protectedDisks: view === 'list' ? [] : Array.from({ length: item.diskCount }, (_, i) => ({
-      diskId: diskId(d, i),
-      diskName: sourceDiskName(item, i),
-      isOSDisk: i === 0 ? 'true' : 'false',
-      capacityInBytes: diskSizeGB(i) * 1024 ** 3,
-      diskUuid: guidFrom(`${item.vmId}/uuid${i}`),
-      dataPendingInLogDataStoreInMB: 0.0,
-      dataPendingAtSourceAgentInMB: 0.0,
-      isInitialReplicationComplete: 'true',
-      lastSyncTime: iso(Math.min(now, m.replicationStoppedAt ?? now) - MINUTE),
-    })),
+    protectedDisks:
+      view === 'list'
+        ? []
+        : Array.from({ length: item.diskCount }, (_, i) => ({
+            diskId: diskId(d, i),
+            diskName: sourceDiskName(item, i),
+            isOSDisk: i === 0 ? 'true' : 'false',
+            capacityInBytes: diskSizeGB(i) * 1024 ** 3,
+            diskUuid: guidFrom(`${item.vmId}/uuid${i}`),
+            dataPendingInLogDataStoreInMB: 0.0,
+            dataPendingAtSourceAgentInMB: 0.0,
+            isInitialReplicationComplete: 'true',
+            lastSyncTime: iso(Math.min(now, m.replicationStoppedAt ?? now) - MINUTE),
+          })),
     mobilityAgentDetails: {
-      version: AGENT_VERSION, latestVersion: null, driverVersion: AGENT_VERSION, latestUpgradableVersionWithoutReboot: null,
-      lastHeartbeatUtc: iso(now - 2 * MINUTE), reasonsBlockingUpgrade: ['UnsupportedProtectionScenario'], isUpgradeable: 'false',
+      version: AGENT_VERSION,
+      latestVersion: null,
+      driverVersion: AGENT_VERSION,
+      latestUpgradableVersionWithoutReboot: null,
+      lastHeartbeatUtc: iso(now - 2 * MINUTE),
+      reasonsBlockingUpgrade: ['UnsupportedProtectionScenario'],
+      isUpgradeable: 'false',
     },
     vmNics: view === 'list' ? [] : [{ macAddress: macOf(item.vmId), networkName: null, adapterType: null, sourceIpAddress: item.ipAddress }],
     // Recorded only after a planned failover. Assumed (not recorded): null before one rather than absent.
@@ -174,7 +206,7 @@ export function inMageRcmFailbackDetails(d: DetailsInput): Record<string, unknow
     lastPlannedFailoverStatus: m.lastPlannedFailoverStatus ?? null,
     discoveredVmDetails: discoveredVm(d, vcenter),
     lastUsedPolicyId: m.lastUsedPolicy ? `${vaultId}/replicationPolicies/${m.lastUsedPolicy}` : undefined,
-    lastUsedPolicyFriendlyName: m.lastUsedPolicy ? ctx.store.policy(item.vaultKey, m.lastUsedPolicy)?.friendlyName ?? m.lastUsedPolicy : undefined,
+    lastUsedPolicyFriendlyName: m.lastUsedPolicy ? (ctx.store.policy(item.vaultKey, m.lastUsedPolicy)?.friendlyName ?? m.lastUsedPolicy) : undefined,
     isAgentRegistrationSuccessfulAfterFailover: agentRegistrationAfterFailover(ctx, item, now),
   };
 }

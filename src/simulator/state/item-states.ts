@@ -12,20 +12,23 @@ export interface ItemStateView {
   allowedOperations: string[];
 }
 
-const state = (protectionState: string, protectionStateDescription: string, activeLocation: 'Primary' | 'Recovery',
-  allowedOperations: string[]): ItemStateView => ({ protectionState, protectionStateDescription, activeLocation, allowedOperations });
+const state = (protectionState: string, protectionStateDescription: string, activeLocation: 'Primary' | 'Recovery', allowedOperations: string[]): ItemStateView => ({
+  protectionState,
+  protectionStateDescription,
+  activeLocation,
+  allowedOperations,
+});
 
 const ENABLING_FAILED = state('EnablingFailed', "Protection couldn't be enabled", 'Primary', ['DisableProtection']);
 const COMMITTED = state('UnplannedFailoverCommitted', 'Failover committed', 'Recovery', ['CompleteMigration', 'DisableProtection', 'SwitchProtection']);
 
 const STATES: Record<string, ItemStateView> = {
-  // Classic, Azure → on-premises (after the first reprotect). FACTS.md (v2aFailbackReprotect).
+  // Classic, Azure → on-premises (after the first reprotect), as recorded in V2ATestFailback.009.
   'InMage:Protected': state('Protected', 'Protected', 'Primary', ['UnplannedFailover', 'DisableProtection']),
   // Assumed (not recorded): the classic failback's commit-pending state, kept from before the recordings.
   // It lists ChangePit, yet the API has no InMage input to change the recovery point with (refused).
-  'InMage:FailedOver': state('UnplannedFailoverCommitPendingStatesBegin', 'Failover completed', 'Recovery',
-    ['Commit', 'ChangePit', 'CancelFailover', 'DisableProtection']),
-  // FACTS.md, V2ATestReprotect.010 (rec2021): after the failback failover was committed.
+  'InMage:FailedOver': state('UnplannedFailoverCommitPendingStatesBegin', 'Failover completed', 'Recovery', ['Commit', 'ChangePit', 'CancelFailover', 'DisableProtection']),
+  // Recorded in V2ATestReprotect.010 (rec2021): after the failback failover was committed.
   'InMage:Committed': COMMITTED,
   'InMage:EnablingFailed': ENABLING_FAILED,
   // V2ATestReprotect.010 (rec2017).
@@ -33,33 +36,49 @@ const STATES: Record<string, ItemStateView> = {
   // Classic, on-premises → Azure. V2ATFOJob.010.item-before-tfo.
   'InMageAzureV2:Protected': state('Protected', 'Protected', 'Primary', ['UnplannedFailover', 'DisableProtection', 'TestFailover']),
   // Assumed (not recorded): the classic failover to Azure reports what InMageRcm reports (TestV2ARCMReprotect.011).
-  'InMageAzureV2:FailedOver': state('UnplannedFailoverCommitPendingStatesBegin', 'Failover completed', 'Recovery',
-    ['CompleteMigration', 'Commit', 'DisableProtection', 'ChangePit', 'SwitchProtection']),
+  'InMageAzureV2:FailedOver': state('UnplannedFailoverCommitPendingStatesBegin', 'Failover completed', 'Recovery', [
+    'CompleteMigration',
+    'Commit',
+    'DisableProtection',
+    'ChangePit',
+    'SwitchProtection',
+  ]),
   // V2ATestSwitchProtection.010: the VM runs in Azure, committed, and needs reprotect to on-premises.
   'InMageAzureV2:Committed': COMMITTED,
   'InMageAzureV2:EnablingFailed': ENABLING_FAILED,
   // V2ATestReprotect.012 (api-version 2018): a committed failover reported as UnplannedFailoverStatesBegin.
-  'InMageAzureV2:FailoverStarted': state('UnplannedFailoverStatesBegin', 'Failover committed', 'Recovery',
-    ['CompleteMigration', 'DisableProtection', 'SwitchProtection']),
+  'InMageAzureV2:FailoverStarted': state('UnplannedFailoverStatesBegin', 'Failover committed', 'Recovery', ['CompleteMigration', 'DisableProtection', 'SwitchProtection']),
   // TestRPJob.010.
-  'InMageAzureV2:FailoverFailed': state('UnplannedFailoverCompletionFailed', "Failover couldn't be completed", 'Primary',
-    ['RepairReplication', 'UnplannedFailover', 'DisableProtection']),
+  'InMageAzureV2:FailoverFailed': state('UnplannedFailoverCompletionFailed', "Failover couldn't be completed", 'Primary', [
+    'RepairReplication',
+    'UnplannedFailover',
+    'DisableProtection',
+  ]),
   // Modernized, Azure → on-premises. TestV2ARCMFailback.011.item-before-plannedFailover.
   'InMageRcmFailback:Protected': state('Protected', 'Protected', 'Primary', ['PlannedFailover', 'DisableProtection']),
   // TestV2ARCM540Reprotect.014.item-before-reProtect: failed back, commit pending; reprotect to Azure allowed.
-  'InMageRcmFailback:FailedOver': state('CommitPendingStatesBegin', 'Planned failover finished', 'Recovery',
-    ['CompleteMigration', 'Commit', 'DisableProtection', 'SwitchProtection', 'CancelFailover']),
+  'InMageRcmFailback:FailedOver': state('CommitPendingStatesBegin', 'Planned failover finished', 'Recovery', [
+    'CompleteMigration',
+    'Commit',
+    'DisableProtection',
+    'SwitchProtection',
+    'CancelFailover',
+  ]),
   // Assumed (not recorded): a committed failback stays InMageRcmFailback and still allows reprotect to Azure.
-  'InMageRcmFailback:Committed': state('PlannedFailoverCommitted', 'Planned failover committed', 'Recovery',
-    ['CompleteMigration', 'DisableProtection', 'SwitchProtection']),
+  'InMageRcmFailback:Committed': state('PlannedFailoverCommitted', 'Planned failover committed', 'Recovery', ['CompleteMigration', 'DisableProtection', 'SwitchProtection']),
   'InMageRcmFailback:EnablingFailed': ENABLING_FAILED,
   // TestV2ARCMCancelFailover.010.items-list.
   'InMageRcmFailback:InitialReplication': state('InitialReplicationInProgress', 'Initial replication is in progress', 'Primary', ['DisableProtection']),
   // Modernized, on-premises → Azure. TestV2ARCMFailback.010.items-list.
   'InMageRcm:Protected': state('Protected', 'Protected', 'Primary', ['UnplannedFailover', 'DisableProtection', 'TestFailover']),
   // TestV2ARCMReprotect.011.items-list: failed over to Azure, commit pending.
-  'InMageRcm:FailedOver': state('UnplannedFailoverCommitPendingStatesBegin', 'Failover completed', 'Recovery',
-    ['CompleteMigration', 'Commit', 'DisableProtection', 'ChangePit', 'SwitchProtection']),
+  'InMageRcm:FailedOver': state('UnplannedFailoverCommitPendingStatesBegin', 'Failover completed', 'Recovery', [
+    'CompleteMigration',
+    'Commit',
+    'DisableProtection',
+    'ChangePit',
+    'SwitchProtection',
+  ]),
   // TestV2ARCMReprotect.011.items-list: running in Azure, committed, waiting for reprotect to on-premises.
   'InMageRcm:Committed': COMMITTED,
   // TestV2ARCMReprotect.011.items-list (Rcm-W2K16-153).

@@ -62,9 +62,18 @@ export function itemView(ctx: SimContext, item: ItemRecord, view: 'get' | 'list'
   const azure = azureFabricOf(ctx, item.vaultKey);
   // Replicating back to on-premises, the recovery side is the VMware fabric itself (TestV2ARCM540Reprotect.014).
   const recovery = toAzure
-    ? { fabricName: 'Microsoft Azure', fabricId: 'Microsoft Azure', containerName: 'Microsoft Azure',
-      containerId: `${vaultId}/replicationFabrics/${azure.fabric}/replicationProtectionContainers/${azure.container}` }
-    : { fabricName: fabric.friendlyName, fabricId, containerName: container?.friendlyName ?? item.container, containerId: `${fabricId}/replicationProtectionContainers/${item.container}` };
+    ? {
+        fabricName: 'Microsoft Azure',
+        fabricId: 'Microsoft Azure',
+        containerName: 'Microsoft Azure',
+        containerId: `${vaultId}/replicationFabrics/${azure.fabric}/replicationProtectionContainers/${azure.container}`,
+      }
+    : {
+        fabricName: fabric.friendlyName,
+        fabricId,
+        containerName: container?.friendlyName ?? item.container,
+        containerId: `${fabricId}/replicationProtectionContainers/${item.container}`,
+      };
   const testFailover = TEST_FAILOVER_STATES[m.testFailover];
   const appliance = typeof item.processServerId === 'string' ? item.processServerId : fabricInternalId(fabric);
   return {
@@ -150,23 +159,38 @@ function healthErrorsOf(item: ItemRecord, pointCount: number, now: number): Reco
   const m = item.mutable;
   if (m.phase === 'EnablingFailed') {
     // TestV2ARCMReprotect.011 (Rcm-W2K16-153).
-    errors.push(healthError(item, '310056', 'Error', 'Enable replication failed',
-      `Protection could not be configured for the machine '${item.friendlyName}'.`,
-      'Check the failed Enable Protection job for more information.',
-      'Resolve the issue, disable protection on the machine and then retry the enable protection operation.', now));
+    errors.push(
+      healthError(
+        item,
+        '310056',
+        'Error',
+        'Enable replication failed',
+        `Protection could not be configured for the machine '${item.friendlyName}'.`,
+        'Check the failed Enable Protection job for more information.',
+        'Resolve the issue, disable protection on the machine and then retry the enable protection operation.',
+        now,
+      ),
+    );
   }
   if (m.phase === 'Protected' && !m.busy && pointCount === 0) {
     // Assumed (not recorded): the warning a replicating VM without any recovery point shows.
-    errors.push(healthError(item, '325092', 'Warning', 'No app-consistent recovery point available',
-      'No recovery point has been generated for the virtual machine yet.',
-      'Replication may not have produced its first point, or data upload is stalled.',
-      'Check the process server health and the network connectivity of the virtual machine.', now));
+    errors.push(
+      healthError(
+        item,
+        '325092',
+        'Warning',
+        'No app-consistent recovery point available',
+        'No recovery point has been generated for the virtual machine yet.',
+        'Replication may not have produced its first point, or data upload is stalled.',
+        'Check the process server health and the network connectivity of the virtual machine.',
+        now,
+      ),
+    );
   }
   return errors;
 }
 
-function healthError(item: ItemRecord, code: string, level: string, summary: string, message: string,
-  causes: string, action: string, now: number): Record<string, unknown> {
+function healthError(item: ItemRecord, code: string, level: string, summary: string, message: string, causes: string, action: string, now: number): Record<string, unknown> {
   return {
     innerHealthErrors: [],
     errorSource: item.friendlyName,

@@ -23,12 +23,21 @@ export function loadScenario(data: ScenarioData, now: number): Store {
     store.resourceGroups.add(`${v.subscriptionId}/${v.resourceGroup}`.toLowerCase());
     store.fabrics.set(key, v.fabrics);
     store.policies.set(key, v.policies);
-    store.items.set(key, v.items.map((i) => loadItem(store, v, key, i, now)));
+    store.items.set(
+      key,
+      v.items.map((i) => loadItem(store, v, key, i, now)),
+    );
     for (const i of v.items) {
       store.resourceGroups.add(`${v.subscriptionId}/${i.recoveryResourceGroup}`.toLowerCase());
     }
-    store.plans.set(key, (v.recoveryPlans ?? []).map((p) => ({ vaultKey: key, planId: guidFrom(`${key}/${p.name}`), ...p })));
-    store.jobs.set(key, (v.historicJobs ?? []).map((j) => loadJob(v, key, j, now)));
+    store.plans.set(
+      key,
+      (v.recoveryPlans ?? []).map((p) => ({ vaultKey: key, planId: guidFrom(`${key}/${p.name}`), ...p })),
+    );
+    store.jobs.set(
+      key,
+      (v.historicJobs ?? []).map((j) => loadJob(v, key, j, now)),
+    );
     for (const d of v.disks ?? []) {
       store.resourceGroups.add(`${v.subscriptionId}/${d.resourceGroup}`.toLowerCase());
       store.disks.push({

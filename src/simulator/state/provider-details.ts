@@ -24,11 +24,14 @@ export interface DetailsInput {
  * (InMageReplicationDetails, InMageAzureV2ReplicationDetails, InMageRcmReplicationDetails,
  * InMageRcmFailbackReplicationDetails) and the values recorded on live vaults.
  */
-export function providerDetails(ctx: SimContext, item: ItemRecord, points: RecoveryPointRecord[], now: number,
-  view: 'get' | 'list'): Record<string, unknown> {
+export function providerDetails(ctx: SimContext, item: ItemRecord, points: RecoveryPointRecord[], now: number, view: 'get' | 'list'): Record<string, unknown> {
   const sub = ctx.store.vaults.get(item.vaultKey)?.subscriptionId ?? '';
   const d: DetailsInput = {
-    ctx, item, points, now, view,
+    ctx,
+    item,
+    points,
+    now,
+    view,
     itemId: itemId(ctx, item),
     fabric: ctx.store.fabric(item.vaultKey, item.fabric),
     rgId: `/subscriptions/${sub}/resourceGroups/${item.recoveryResourceGroup}`,

@@ -16,7 +16,10 @@ export function seedDiskName(vmName: string, diskName: string, guid: string): st
 }
 
 function short(name: string): string {
-  return name.replace(/-/g, '_').replace(/[^A-Za-z0-9_]/g, '').slice(0, 8);
+  return name
+    .replace(/-/g, '_')
+    .replace(/[^A-Za-z0-9_]/g, '')
+    .slice(0, 8);
 }
 
 /** The source disk's name as the appliance reports it (`\\.\PHYSICALDRIVE0` recorded for Windows). */

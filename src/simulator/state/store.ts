@@ -60,11 +60,7 @@ export class Store {
     this.resourceGroup(sub, rg);
     const v = this.vaults.get(vaultKeyOf(sub, rg, name));
     if (!v) {
-      throw armError(
-        404,
-        'ResourceNotFound',
-        `The Resource 'Microsoft.RecoveryServices/vaults/${name}' under resource group '${rg}' was not found.`,
-      );
+      throw armError(404, 'ResourceNotFound', `The Resource 'Microsoft.RecoveryServices/vaults/${name}' under resource group '${rg}' was not found.`);
     }
     return v;
   }

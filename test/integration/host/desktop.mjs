@@ -25,8 +25,10 @@ try {
       workspace,
       '--disable-extensions', // other installed extensions stay out of the way
       // (test-electron adds --skip-welcome, --skip-release-notes, --disable-workspace-trust)
-      '--user-data-dir', path.join(tmp, 'user-data'),
-      '--extensions-dir', path.join(tmp, 'extensions'),
+      '--user-data-dir',
+      path.join(tmp, 'user-data'),
+      '--extensions-dir',
+      path.join(tmp, 'extensions'),
     ],
   });
 } catch (e) {

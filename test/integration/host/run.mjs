@@ -43,8 +43,7 @@ function findDesktopVSCode() {
     if (process.platform === 'darwin') candidates.push(path.join(bin, '..', '..', '..', 'MacOS', 'Electron'));
     if (process.platform === 'win32') candidates.push(path.join(bin, '..', 'Code.exe'));
   }
-  candidates.push('/usr/share/code/code', '/snap/code/current/usr/share/code/code', '/opt/visual-studio-code/code',
-    '/Applications/Visual Studio Code.app/Contents/MacOS/Electron');
+  candidates.push('/usr/share/code/code', '/snap/code/current/usr/share/code/code', '/opt/visual-studio-code/code', '/Applications/Visual Studio Code.app/Contents/MacOS/Electron');
   return candidates.map((c) => path.resolve(c)).find((c) => fs.existsSync(c) && fs.statSync(c).isFile());
 }
 
@@ -97,11 +96,14 @@ function runDriver(script, env) {
   signals.forEach((s) => process.on(s, onSignal));
   return new Promise((resolve) => {
     let timedOut = false;
-    const hardLimit = setTimeout(() => {
-      timedOut = true;
-      log(`the driver did not end ${timeoutS + 60} s after start: killing it`);
-      void killGroup(child.pid);
-    }, (timeoutS + 60) * 1000);
+    const hardLimit = setTimeout(
+      () => {
+        timedOut = true;
+        log(`the driver did not end ${timeoutS + 60} s after start: killing it`);
+        void killGroup(child.pid);
+      },
+      (timeoutS + 60) * 1000,
+    );
     child.on('exit', async (code) => {
       clearTimeout(hardLimit);
       signals.forEach((s) => process.off(s, onSignal));
@@ -139,8 +141,10 @@ try {
   result = readResult(resultFile);
   if (driverCode !== 0) exitCode = driverCode;
   else if (result?.status !== 'passed') {
-    log(`VS Code reported success, but the suite ${result ? `stopped in state "${result.status}"` : 'never started'}: ` +
-      'the extension host or its connection was lost. Counting this as a failure.');
+    log(
+      `VS Code reported success, but the suite ${result ? `stopped in state "${result.status}"` : 'never started'}: ` +
+        'the extension host or its connection was lost. Counting this as a failure.',
+    );
     exitCode = 1;
   } else exitCode = 0;
   if (result?.detail && result.status === 'failed') log(`suite error: ${result.detail.split('\n')[0]}`);

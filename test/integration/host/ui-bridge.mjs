@@ -45,7 +45,9 @@ export class WorkbenchUi {
     await this.waitVisible(button, timeoutMs, `a button "${label}"`, () => this.visibleTexts(scope.locator('.monaco-button')));
     const dialog = page.locator('.monaco-dialog-box').first();
     const inDialog = (await dialog.count()) > 0 && (await dialog.isVisible());
-    const message = inDialog ? await textOf(dialog.locator('.dialog-message-text')) : await textOf(button.locator('xpath=ancestor::*[contains(@class,"notification-toast")]').locator('.notification-list-item-message'));
+    const message = inDialog
+      ? await textOf(dialog.locator('.dialog-message-text'))
+      : await textOf(button.locator('xpath=ancestor::*[contains(@class,"notification-toast")]').locator('.notification-list-item-message'));
     const detail = inDialog ? await textOf(dialog.locator('.dialog-message-detail')) : '';
     await button.click();
     return { message, detail, dialog: inDialog };
@@ -107,7 +109,10 @@ export class WorkbenchUi {
     // A tree that re-renders under the open menu can swallow the click: the menu then stays
     // open. Click the entry once more in that case (the first click did nothing).
     const menu = this.page.locator('.context-view .monaco-menu').first();
-    const closed = await menu.waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false);
+    const closed = await menu.waitFor({ state: 'hidden', timeout: 3000 }).then(
+      () => true,
+      () => false,
+    );
     if (!closed && (await item.isVisible())) {
       await item.click();
       await menu.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
@@ -221,8 +226,23 @@ async function textOf(locator) {
   }
 }
 
-const OPS = new Set(['screenshot', 'clickButton', 'pickQuickItem', 'typeInQuickInput', 'acceptQuickInput', 'clickTreeItem',
-  'expandTreeItem', 'contextMenu', 'clickInlineAction', 'treeItems', 'walkthroughSteps', 'waitForText', 'pressKey', 'runFromCommandPalette', 'clickInEditor']);
+const OPS = new Set([
+  'screenshot',
+  'clickButton',
+  'pickQuickItem',
+  'typeInQuickInput',
+  'acceptQuickInput',
+  'clickTreeItem',
+  'expandTreeItem',
+  'contextMenu',
+  'clickInlineAction',
+  'treeItems',
+  'walkthroughSteps',
+  'waitForText',
+  'pressKey',
+  'runFromCommandPalette',
+  'clickInEditor',
+]);
 
 /**
  * Starts the bridge's HTTP endpoint before there is a page (the server needs its address in

@@ -12,9 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(HERE, '..', '..', '..');
-export const HOST_CACHE = path.resolve(
-  process.env.SITE_RECOVERY_HOST_CACHE || path.join(os.homedir(), '.cache', 'site-recovery-vscode-host'),
-);
+export const HOST_CACHE = path.resolve(process.env.SITE_RECOVERY_HOST_CACHE || path.join(os.homedir(), '.cache', 'site-recovery-vscode-host'));
 export const CHROMIUM = process.env.SITE_RECOVERY_HOST_CHROMIUM || '/usr/bin/chromium';
 const CODE_SERVER = path.join(HOST_CACHE, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const MARKER = path.join(HOST_CACHE, '.site-recovery-host-ok');
@@ -90,13 +88,22 @@ export async function startCodeServer(opts = {}) {
   const out = fs.openSync(logFile, 'a');
   const args = [
     CODE_SERVER,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${opts.port ?? 0}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--disable-proxy', '--ignore-last-opened',
-    '--user-data-dir', userData,
-    '--extensions-dir', extensions,
-    '--config', path.join(tmp, 'config.yaml'),
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${opts.port ?? 0}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--disable-proxy',
+    '--ignore-last-opened',
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    extensions,
+    '--config',
+    path.join(tmp, 'config.yaml'),
     workspace,
   ];
   // detached: own process group, so stop() ends code-server and all its children at once.
@@ -130,7 +137,10 @@ export async function startCodeServer(opts = {}) {
 
 /** SIGTERM, then SIGKILL, to one process group; resolves when it is gone. */
 export async function killGroup(pgid) {
-  for (const [signal, waitMs] of [['SIGTERM', 3000], ['SIGKILL', 1000]]) {
+  for (const [signal, waitMs] of [
+    ['SIGTERM', 3000],
+    ['SIGKILL', 1000],
+  ]) {
     try {
       process.kill(-pgid, signal);
     } catch {
@@ -154,7 +164,10 @@ export async function killGroup(pgid) {
  */
 export function workbenchUrl(server, { extensionDevelopmentPath = [], extensionTestsPath } = {}) {
   const remote = (p) => `vscode-remote://${server.host}${path.resolve(p)}`;
-  const payload = [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
+  const payload = [
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+  ];
   for (const p of [extensionDevelopmentPath].flat()) payload.push(['extensionDevelopmentPath', remote(p)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   return `${server.url}/?folder=${encodeURIComponent(server.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;

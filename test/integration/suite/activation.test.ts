@@ -22,8 +22,14 @@ describe('activation', () => {
 
   it('shows the Site Recovery container and its explorer view', async () => {
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as Manifest;
-    assert.deepEqual(manifest.contributes.viewsContainers.activitybar.map((c) => c.id), ['siteRecovery']);
-    assert.deepEqual(manifest.contributes.views.siteRecovery.map((v) => v.id), ['siteRecovery.explorer']);
+    assert.deepEqual(
+      manifest.contributes.viewsContainers.activitybar.map((c) => c.id),
+      ['siteRecovery'],
+    );
+    assert.deepEqual(
+      manifest.contributes.views.siteRecovery.map((v) => v.id),
+      ['siteRecovery.explorer'],
+    );
     // Both commands exist only when VS Code registered the container and the view.
     await vscode.commands.executeCommand('workbench.view.extension.siteRecovery');
     await vscode.commands.executeCommand('siteRecovery.explorer.focus');
@@ -35,6 +41,9 @@ describe('activation', () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     const declared = manifest.contributes.commands.map((c) => c.command);
     assert.ok(declared.length > 0);
-    assert.deepEqual(declared.filter((id) => !registered.has(id)), []);
+    assert.deepEqual(
+      declared.filter((id) => !registered.has(id)),
+      [],
+    );
   });
 });

@@ -68,17 +68,31 @@ describe('the replication cycle from the context menu', function () {
     // ×10: the 15-minute agent window lasts 90 s, long enough to look at.
     const api = await openPractice('failback-classic', 10);
     const ops = api.services.practice.scope!.operations;
-    await through(api, 'db-lnx-01', (i) => ops.failoverItem(i, { kind: 'latest' }), (i) => /CommitPending/.test(i.protectionState));
-    await through(api, 'db-lnx-01', (i) => ops.commitItem(i), (i) => /Committed$/.test(i.protectionState));
+    await through(
+      api,
+      'db-lnx-01',
+      (i) => ops.failoverItem(i, { kind: 'latest' }),
+      (i) => /CommitPending/.test(i.protectionState),
+    );
+    await through(
+      api,
+      'db-lnx-01',
+      (i) => ops.commitItem(i),
+      (i) => /Committed$/.test(i.protectionState),
+    );
     await vscode.commands.executeCommand('siteRecovery.refresh');
     await ui.expandTreeItem('Replicated items');
     await waitFor('db-lnx-01 committed in the tree', async () => (await rowDescription(api, 'db-lnx-01')) === 'Failed back · reprotect to Azure');
     await ui.contextMenu('db-lnx-01', 'Reprotect (On-premises → Azure)…');
     await pickUntil('Start Reprotect');
-    const waiting = await waitFor('the row shows the agent wait', async () => {
-      const d = await rowDescription(api, 'db-lnx-01');
-      return d && /^Reprotect · waiting for the agent · attempt \d+ · \d+:\d\d left$/.test(d) ? d : undefined;
-    }, 60_000);
+    const waiting = await waitFor(
+      'the row shows the agent wait',
+      async () => {
+        const d = await rowDescription(api, 'db-lnx-01');
+        return d && /^Reprotect · waiting for the agent · attempt \d+ · \d+:\d\d left$/.test(d) ? d : undefined;
+      },
+      60_000,
+    );
     await vscode.commands.executeCommand('siteRecovery.showChecklist', await findNode(api, 'db-lnx-01'));
     await waitFor('the checklist shows the same wait', async () => api.checklistHtml()?.includes('Reprotect · waiting for the agent'), 20_000);
     assert.ok(!api.checklistHtml()?.includes('data-command="siteRecovery.reprotect"'), 'no Run button for a second reprotect while one waits');
@@ -99,12 +113,20 @@ describe('the replication cycle from the context menu', function () {
     const scope = api.services.practice.scope!;
     const jobName = await waitFor('the failover job', async () => (await practiceItem(api, 'sql-lnx-01')).currentOperation?.jobName, 30_000);
     const vault = (await practiceItem(api, 'sql-lnx-01')).vault;
-    await waitFor('the Azure VM shut down', async () => (await scope.queries.getJob(vault, jobName)).tasks.some((t) => /shut ?down/i.test(t.friendlyName) && /Succeeded/i.test(String(t.state))), 120_000);
+    await waitFor(
+      'the Azure VM shut down',
+      async () => (await scope.queries.getJob(vault, jobName)).tasks.some((t) => /shut ?down/i.test(t.friendlyName) && /Succeeded/i.test(String(t.state))),
+      120_000,
+    );
     await scope.operations.cancelJob(vault, jobName);
-    const row = await waitFor('the row says the VM runs nowhere', async () => {
-      const d = await rowDescription(api, 'sql-lnx-01');
-      return d && /failover cancelled after the Azure VM was shut down/.test(d) ? d : undefined;
-    }, 120_000);
+    const row = await waitFor(
+      'the row says the VM runs nowhere',
+      async () => {
+        const d = await rowDescription(api, 'sql-lnx-01');
+        return d && /failover cancelled after the Azure VM was shut down/.test(d) ? d : undefined;
+      },
+      120_000,
+    );
     assert.match(row, /^Replicating to on-premises · ⚠ failover cancelled/);
     await screenshot('cancelled-failover');
   });
@@ -124,10 +146,14 @@ describe('the replication cycle from the context menu', function () {
       await waitFor(`${vm} commit pending in the tree`, async () => (await rowDescription(api, vm))?.startsWith('Failed back · commit pending'), 30_000);
     }
     await vscode.commands.executeCommand('siteRecovery.showChecklist', await findNode(api, 'failback-app-tier'));
-    await waitFor('the plan checklist offers commit, not failover', async () => {
-      const html = api.checklistHtml() ?? '';
-      return html.includes('Failed back · commit pending') && html.includes('siteRecovery.commitFailover') && !html.includes('data-command="siteRecovery.failover"');
-    }, 20_000);
+    await waitFor(
+      'the plan checklist offers commit, not failover',
+      async () => {
+        const html = api.checklistHtml() ?? '';
+        return html.includes('Failed back · commit pending') && html.includes('siteRecovery.commitFailover') && !html.includes('data-command="siteRecovery.failover"');
+      },
+      20_000,
+    );
     await screenshot('plan-failover');
   });
 

@@ -31,12 +31,21 @@ describe('classic failback from the context menu', function () {
     const verified = await ui.clickButton('Later', { timeoutMs: 90_000 });
     assert.match(verified.message, /Failover finished/);
     // Recorded: the classic failback skips its shutdown task when no source-side operation is asked.
-    assert.ok(outputLines().some((l) => /db-lnx-01: Failed back · commit pending\. Site Recovery skipped the Azure VM shutdown/.test(l)), 'the verification says so');
+    assert.ok(
+      outputLines().some((l) => /db-lnx-01: Failed back · commit pending\. Site Recovery skipped the Azure VM shutdown/.test(l)),
+      'the verification says so',
+    );
     const item = await practiceItem(api, 'db-lnx-01');
     assert.equal(item.protectionState, 'UnplannedFailoverCommitPendingStatesBegin');
     const lines = outputLines().filter((l) => l.startsWith('[db-lnx-01]'));
-    assert.ok(lines.some((l) => /Shut down the virtual machine: skipped/i.test(l)), lines.join('\n'));
-    assert.ok(lines.some((l) => /Failover succeeded in/.test(l)), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => /Shut down the virtual machine: skipped/i.test(l)),
+      lines.join('\n'),
+    );
+    assert.ok(
+      lines.some((l) => /Failover succeeded in/.test(l)),
+      lines.join('\n'),
+    );
     await waitFor('the row shows the new state', async () => (await rowDescription(api, 'db-lnx-01'))?.startsWith('Failed back · commit pending'));
   });
 

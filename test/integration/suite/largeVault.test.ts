@@ -47,7 +47,10 @@ describe('large vault in the tree', function () {
     await ui.waitForText('vm-04999');
     const folder = await findNode(api, 'Replicated items');
     const shown = (await api.services.tree.getChildren(folder)).map((n) => String(n.treeItem().label));
-    assert.ok(shown.some((l) => l.startsWith('vm-04999')), `the last VM of the vault is found: ${shown.join(', ')}`);
+    assert.ok(
+      shown.some((l) => l.startsWith('vm-04999')),
+      `the last VM of the vault is found: ${shown.join(', ')}`,
+    );
     const perContainer = sim.requestLog.filter((r) => /\/replicationProtectionContainers\/[^/]+\/replicationProtectedItems$/i.test(r.path));
     assert.ok(perContainer.length >= 20, `every container's list was read (${perContainer.length} requests)`);
     assert.ok(api.services.practice.scope!.queries.itemPagesParsedOffThread >= 1, 'the pages were parsed on a worker thread');

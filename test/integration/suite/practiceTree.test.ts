@@ -43,7 +43,10 @@ describe('practice vault in the tree', function () {
     assert.ok(plan, 'the plan is listed');
     const groups = await api.services.tree.getChildren(plan);
     const descriptions = groups.map((g) => String(g.treeItem().description ?? ''));
-    assert.ok(descriptions.some((d) => /replication group: app-tier/.test(d)), descriptions.join(' | '));
+    assert.ok(
+      descriptions.some((d) => /replication group: app-tier/.test(d)),
+      descriptions.join(' | '),
+    );
   });
 
   it('saves a screenshot of the tree', async () => {

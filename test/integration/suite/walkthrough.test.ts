@@ -63,15 +63,22 @@ describe('walkthrough: fail back VMware VMs from Azure', function () {
     await ui.clickButton('Start Reprotect');
     await waitFor('app-lnx-01 replicating to Azure', async () => (await practiceItem(api, 'app-lnx-01')).providerInstanceType === 'InMageAzureV2', 120_000);
     await waitFor('the reprotect step', async () => api.services.walkthrough.completed.has('reprotect'), 30_000);
-    assert.ok(outputLines().some((l) => /\[app-lnx-01\] The agent isn't registered yet; retrying/.test(l)), 'the early reprotect met the agent window and was retried');
+    assert.ok(
+      outputLines().some((l) => /\[app-lnx-01\] The agent isn't registered yet; retrying/.test(l)),
+      'the early reprotect met the agent window and was retried',
+    );
     await openWalkthrough();
     // What the page shows, not only what the extension recorded: every step done so far ticked,
     // whatever other suites did before the walkthrough page was first shown.
     const done = ['practice', 'checklist', 'failover', 'verify', 'commit', 'reprotect'];
-    await waitFor('the ticks of the steps done', async () => {
-      const steps = await ui.walkthroughSteps();
-      return done.every((id) => steps.some((s) => s.id === `${EXTENSION_ID}#failback#${id}` && s.checked));
-    }, 10_000).catch(async (e: Error) => {
+    await waitFor(
+      'the ticks of the steps done',
+      async () => {
+        const steps = await ui.walkthroughSteps();
+        return done.every((id) => steps.some((s) => s.id === `${EXTENSION_ID}#failback#${id}` && s.checked));
+      },
+      10_000,
+    ).catch(async (e: Error) => {
       throw new Error(`${e.message}: ${JSON.stringify(await ui.walkthroughSteps())}`);
     });
     await screenshot('walkthrough-done');

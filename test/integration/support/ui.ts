@@ -41,24 +41,20 @@ function call<T>(op: string, args: object = {}): Promise<T> {
   if (!bridge) return Promise.reject(new UiUnavailableError(op));
   const body = JSON.stringify({ op, args });
   return new Promise<T>((resolve, reject) => {
-    const req = http.request(
-      bridge,
-      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => {
-          try {
-            const answer = JSON.parse(text) as { ok: boolean; result?: T; error?: string };
-            if (answer.ok) resolve(answer.result as T);
-            else reject(new Error(`ui.${op}: ${answer.error ?? 'failed'}`));
-          } catch {
-            reject(new Error(`ui.${op}: bad answer from the UI bridge (HTTP ${res.statusCode})`));
-          }
-        });
-      },
-    );
+    const req = http.request(bridge, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => {
+        try {
+          const answer = JSON.parse(text) as { ok: boolean; result?: T; error?: string };
+          if (answer.ok) resolve(answer.result as T);
+          else reject(new Error(`ui.${op}: ${answer.error ?? 'failed'}`));
+        } catch {
+          reject(new Error(`ui.${op}: bad answer from the UI bridge (HTTP ${res.statusCode})`));
+        }
+      });
+    });
     req.setTimeout(120_000, () => req.destroy(new Error(`ui.${op}: no answer from the UI bridge within 120 s`)));
     req.on('error', reject);
     req.end(body);
@@ -76,8 +72,7 @@ export const ui = {
   pickQuickItem: (label: string, opts: Wait = {}) => call<{ picked: string }>('pickQuickItem', { label, ...opts }),
 
   /** Types into the open input box / quick pick and presses Enter (unless submit is false). */
-  typeInQuickInput: (text: string, opts: Wait & { submit?: boolean } = {}) =>
-    call<void>('typeInQuickInput', { text, ...opts }),
+  typeInQuickInput: (text: string, opts: Wait & { submit?: boolean } = {}) => call<void>('typeInQuickInput', { text, ...opts }),
 
   /** Presses Enter in the open quick input (e.g. after ticking items of a multi-select pick). */
   acceptQuickInput: (opts: Wait = {}) => call<void>('acceptQuickInput', opts),
@@ -89,12 +84,10 @@ export const ui = {
   expandTreeItem: (label: string, opts: Wait = {}) => call<void>('expandTreeItem', { label, ...opts }),
 
   /** Right-clicks the tree row `label` and chooses the entry titled `commandTitle` (title without category). */
-  contextMenu: (label: string, commandTitle: string, opts: Wait = {}) =>
-    call<void>('contextMenu', { label, command: commandTitle, ...opts }),
+  contextMenu: (label: string, commandTitle: string, opts: Wait = {}) => call<void>('contextMenu', { label, command: commandTitle, ...opts }),
 
   /** Clicks the inline (hover) action titled `commandTitle` on the tree row `label`. */
-  clickInlineAction: (label: string, commandTitle: string, opts: Wait = {}) =>
-    call<void>('clickInlineAction', { label, command: commandTitle, ...opts }),
+  clickInlineAction: (label: string, commandTitle: string, opts: Wait = {}) => call<void>('clickInlineAction', { label, command: commandTitle, ...opts }),
 
   /** aria-labels of the visible side-bar tree rows, top to bottom. */
   treeItems: async () => (await call<{ labels: string[] }>('treeItems')).labels,

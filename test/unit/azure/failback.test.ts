@@ -99,7 +99,10 @@ describe('failback through the real SDK against the simulator', function () {
 
   it('classic: failover, commit, early reprotect meets the agent window, then succeeds', async () => {
     const { w, events, choices, final } = await wholeFailback('classic');
-    assert.ok(events.some((e) => e.kind === 'agentNotReady'), 'the first reprotect met the unregistered agent');
+    assert.ok(
+      events.some((e) => e.kind === 'agentNotReady'),
+      'the first reprotect met the unregistered agent',
+    );
     assert.equal(final.provider, 'InMageAzureV2');
     const reprotects = w.posts().filter((p) => /reprotect/i.test(p.path));
     assert.ok(reprotects.length >= 2);
@@ -110,7 +113,10 @@ describe('failback through the real SDK against the simulator', function () {
 
   it('modernized: waits for the agent before sending reprotect', async () => {
     const { w, events, final } = await wholeFailback('modernized');
-    assert.ok(events.some((e) => e.kind === 'waitingForAgent'), 'waited for isAgentRegistrationSuccessfulAfterFailover');
+    assert.ok(
+      events.some((e) => e.kind === 'waitingForAgent'),
+      'waited for isAgentRegistrationSuccessfulAfterFailover',
+    );
     assert.equal(w.posts().filter((p) => /reprotect/i.test(p.path)).length, 1, 'one reprotect: no failing attempt first');
     assert.ok(final.provider === 'InMageRcm');
   });

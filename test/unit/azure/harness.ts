@@ -49,7 +49,7 @@ export function byName(items: ReplicatedItem[], re: RegExp): ReplicatedItem {
  */
 export async function rawPages(sim: SiteRecoverySimulator, pathAndQuery: string): Promise<string[]> {
   const pages: string[] = [];
-  for (let url: string | undefined = `${sim.endpoint}${pathAndQuery}`; url; ) {
+  for (let url: string | undefined = `${sim.endpoint}${pathAndQuery}`; url;) {
     const res = await sim.handle({ method: 'GET', url, headers: { authorization: 'Bearer simulator-token' } });
     if (res.status !== 200 || res.body === undefined) throw new Error(`GET ${url} answered ${res.status}`);
     pages.push(res.body);

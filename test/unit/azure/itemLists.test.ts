@@ -13,7 +13,13 @@ const page = (n: number, nextLink?: string, notes?: string) =>
     value: Array.from({ length: n }, (_, i) => ({
       id: itemId(i),
       name: `vm-${i}`,
-      properties: { notes, friendlyName: `VM ${i} — ünïcode`, protectionState: 'Protected', lastSuccessfulFailoverTime: '2026-11-20T10:00:00Z', providerSpecificDetails: { instanceType: 'InMageAzureV2' } },
+      properties: {
+        notes,
+        friendlyName: `VM ${i} — ünïcode`,
+        protectionState: 'Protected',
+        lastSuccessfulFailoverTime: '2026-11-20T10:00:00Z',
+        providerSpecificDetails: { instanceType: 'InMageAzureV2' },
+      },
     })),
     ...(nextLink ? { nextLink } : {}),
   });
@@ -33,7 +39,11 @@ describe('item-list pages', () => {
 
     it('rejects a page that is not JSON, or has no list, without quoting the body', () => {
       for (const body of ['<html><body>BODY-CONTENT</body></html>', `{"value":[${'x'.repeat(50)}BODY-CONTENT`, '{"value":[{"id":"BODY-CONTENT"']) {
-        assert.throws(() => parseItemsPage(bytes(body), vault), (e: Error) => /not valid JSON/.test(e.message) && !/BODY|CONTENT|html|x{3}/.test(e.message), body);
+        assert.throws(
+          () => parseItemsPage(bytes(body), vault),
+          (e: Error) => /not valid JSON/.test(e.message) && !/BODY|CONTENT|html|x{3}/.test(e.message),
+          body,
+        );
       }
       assert.throws(() => parseItemsPage(bytes({ value: 'nope' }), vault), /no "value" list/);
     });
@@ -87,7 +97,10 @@ describe('item-list pages', () => {
     it('rejects a malformed page as MalformedPageError and keeps working', async () => {
       const p = parser();
       const broken = big(40);
-      await assert.rejects(p.parse(broken.subarray(0, broken.length - 3), vault), (e: Error) => e instanceof MalformedPageError && /not valid JSON \(at position \d+\)/.test(e.message));
+      await assert.rejects(
+        p.parse(broken.subarray(0, broken.length - 3), vault),
+        (e: Error) => e instanceof MalformedPageError && /not valid JSON \(at position \d+\)/.test(e.message),
+      );
       assert.equal((await p.parse(big(30), vault)).items.length, 30);
       assert.equal(p.workers, 1);
     });
@@ -103,9 +116,15 @@ describe('item-list pages', () => {
     it('when its worker dies with pages, gives them to a new one; after repeated deaths, parses here', async () => {
       // Workers that take pages and never answer, then exit.
       let started = 0;
-      const p = parser({ start: () => (started++, new Worker('require("node:worker_threads").parentPort.on("message", () => setTimeout(() => process.exit(3), 20));', { eval: true })) });
+      const p = parser({
+        start: () => (started++, new Worker('require("node:worker_threads").parentPort.on("message", () => setTimeout(() => process.exit(3), 20));', { eval: true })),
+      });
       const pages = await Promise.all([p.parse(big(4), vault), p.parse(big(6, 'https://h/n'), vault)]);
-      assert.deepEqual(pages.map((r) => r.items.length), [4, 6], 'every page parsed all the same');
+      assert.deepEqual(
+        pages.map((r) => r.items.length),
+        [4, 6],
+        'every page parsed all the same',
+      );
       assert.equal(pages[1].nextLink, 'https://h/n');
       assert.ok(pages.every((r) => r.items.every((i) => i.vault === vault)));
       assert.equal(started, 3, 'a new worker after each death, three in all');
@@ -163,7 +182,10 @@ describe('item-list pages', () => {
       world.sim.dispose();
       const inputs = texts.map((t) => bytes(t));
       assert.equal(inputs.length, 12);
-      assert.ok(inputs.every((b) => b.byteLength >= 64 * 1024), 'every page big enough for the worker');
+      assert.ok(
+        inputs.every((b) => b.byteLength >= 64 * 1024),
+        'every page big enough for the worker',
+      );
       const p = parser();
       const results = await Promise.all(inputs.map((b) => p.parse(b, world.vault)));
       results.forEach((r, i) => assert.deepEqual(r, parseItemsPage(inputs[i], world.vault), `page ${i + 1}`));

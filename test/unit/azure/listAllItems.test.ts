@@ -34,16 +34,35 @@ describe('SiteRecoveryQueries.listAllItems', () => {
     assert.equal(all.length, expected.length);
     assert.equal(new Set(all.map((i) => i.id.toLowerCase())).size, all.length, 'no duplicates');
     assert.deepEqual(new Set(all.map((i) => i.id)), new Set(expected.map((i) => i.id)));
-    assert.deepEqual(all.map((i) => i.friendlyName), [...all.map((i) => i.friendlyName)].sort());
-    assert.deepEqual(all.find((i) => i.name === expected[0].name), expected[0], 'the same item as the vault-wide list shows');
+    assert.deepEqual(
+      all.map((i) => i.friendlyName),
+      [...all.map((i) => i.friendlyName)].sort(),
+    );
+    assert.deepEqual(
+      all.find((i) => i.name === expected[0].name),
+      expected[0],
+      'the same item as the vault-wide list shows',
+    );
     // Both lists map raw JSON (itemLists/pages.ts); the SDK's typed list of the same container must give the same item.
     const client = await scope.clients.siteRecovery(vault.subscriptionId);
     let typed: ReplicatedItem | undefined;
-    for await (const rpi of client.replicationProtectedItems.listByReplicationProtectionContainers(vault.vaultName, vault.resourceGroup, expected[0].fabricName, expected[0].containerName)) {
+    for await (const rpi of client.replicationProtectedItems.listByReplicationProtectionContainers(
+      vault.vaultName,
+      vault.resourceGroup,
+      expected[0].fabricName,
+      expected[0].containerName,
+    )) {
       if (rpi.name === expected[0].name) typed = toItem(vault, rpi);
     }
-    assert.deepEqual(all.find((i) => i.name === expected[0].name), typed, 'the same item as the typed SDK list gives');
-    assert.ok(all.every((i) => i.vault === vault), 'every item shares the vault object, also when parsed on a worker');
+    assert.deepEqual(
+      all.find((i) => i.name === expected[0].name),
+      typed,
+      'the same item as the typed SDK list gives',
+    );
+    assert.ok(
+      all.every((i) => i.vault === vault),
+      'every item shares the vault object, also when parsed on a worker',
+    );
     assert.ok(!sim.requestLog.some((r) => vaultWideList.test(r.path)), 'no vault-wide request');
     sim.dispose();
   });
@@ -108,7 +127,10 @@ describe('SiteRecoveryQueries.listAllItems', () => {
     const reference = await scope.queries.listAllItems(vault);
     sim.clearRequestLog();
     const all = await scopeNextFirst.queries.listAllItems(vault);
-    assert.deepEqual(all.map((i) => i.id), reference.map((i) => i.id));
+    assert.deepEqual(
+      all.map((i) => i.id),
+      reference.map((i) => i.id),
+    );
     const itemRequests = sim.requestLog.filter((r) => /\/replicationProtectedItems$/i.test(r.path));
     const pageKey = (r: { path: string; query: Record<string, string> }) => `${r.path}?${r.query['skipToken'] ?? ''}`;
     assert.equal(new Set(itemRequests.map(pageKey)).size, itemRequests.length, 'no page requested twice');
@@ -173,7 +195,10 @@ describe('SiteRecoveryQueries.listAllItems', () => {
     const queries = new SiteRecoveryQueries(scope.clients, new PageParser({ start: dying, minWorkerBytes: 0 }));
     sim.clearRequestLog();
     const all = await queries.listAllItems(vault);
-    assert.deepEqual(all.map((i) => i.id), reference.map((i) => i.id));
+    assert.deepEqual(
+      all.map((i) => i.id),
+      reference.map((i) => i.id),
+    );
     assert.equal(started, 3, 'a new worker after each death, then parsed here');
     assert.equal(sim.requestLog.length, requests, 'no page read again');
     queries.dispose();
@@ -244,10 +269,12 @@ describe('SiteRecoveryQueries.listAllItems', () => {
     const cut = scopeThrough(sim, async (request) => {
       const response = await sim.httpClient.sendRequest(request);
       if (!response.readableStreamBody || !fabricList.test(new URL(request.url).pathname)) return response;
-      const body = Readable.from((async function* () {
-        yield Buffer.from('{"value":[{"id":"/Subscriptions/');
-        throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
-      })());
+      const body = Readable.from(
+        (async function* () {
+          yield Buffer.from('{"value":[{"id":"/Subscriptions/');
+          throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+        })(),
+      );
       return { ...response, readableStreamBody: body };
     });
     await assert.rejects(cut.queries.listAllItems(vault), /^Error: Listing fabrics: the response broke off \(socket hang up\)$/);
@@ -273,7 +300,10 @@ describe('SiteRecoveryQueries.listAllItems', () => {
     const { sim, scope, vault } = await practiceWorld(options);
     sim.injectFault({ kind: 'malformedJson', pathIncludes: '/replicationFabrics', times: 1 }); // the fabric list is asked for first
     sim.clearRequestLog();
-    await assert.rejects(scope.queries.listAllItems(vault), (e: Error) => e instanceof MalformedPageError && /^Listing fabrics: /.test(e.message) && !/Subscriptions|replication|value/i.test(e.message));
+    await assert.rejects(
+      scope.queries.listAllItems(vault),
+      (e: Error) => e instanceof MalformedPageError && /^Listing fabrics: /.test(e.message) && !/Subscriptions|replication|value/i.test(e.message),
+    );
     assert.equal(sim.requestLog.length, 1, sim.requestLog.map((r) => r.path).join('\n'));
     assert.match(sim.requestLog[0].path, fabricList);
     // The next load reads the list again, whole.
@@ -308,10 +338,12 @@ describe('SiteRecoveryQueries.listAllItems', () => {
           const response = await inner.sendRequest(request);
           if (!response.readableStreamBody) return response;
           // Half a page, then the connection drops.
-          const body = Readable.from((async function* () {
-            yield Buffer.from('{"value":[{"id":');
-            throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
-          })());
+          const body = Readable.from(
+            (async function* () {
+              yield Buffer.from('{"value":[{"id":');
+              throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+            })(),
+          );
           return { ...response, readableStreamBody: body };
         },
       },

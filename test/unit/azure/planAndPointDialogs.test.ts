@@ -69,14 +69,20 @@ describe('failover dialogs on the practice vault', function () {
     assert.equal(shown.picks.length, 1);
     const pick = shown.picks[0];
     assert.equal(pick.title, 'Fail back erp-lnx-01: choose the recovery point');
-    assert.deepEqual(pick.items.map((i) => i.label), ['Latest (crash-consistent)', 'Latest app-consistent']);
+    assert.deepEqual(
+      pick.items.map((i) => i.label),
+      ['Latest (crash-consistent)', 'Latest app-consistent'],
+    );
     assert.match(pick.items[0].description!, /^\d\d:\d\d UTC · (just now|\d+ min ago) · recommended$/);
     assert.match(pick.items[1].description!, /^\d\d:\d\d UTC · (\d+ h )?\d+ min ago$/);
     assert.match(pick.items[1].detail!, /^(\d+ h )?\d+ min before Latest: writes after it are lost\.$/);
     assert.equal(shown.warnings.length, 1);
     const detail = shown.warnings[0].detail!;
     assert.match(detail, /^Recovery point: Latest app-consistent point, \d\d:\d\d UTC \((\d+ h )?\d+ min before Latest\): writes after it are lost\.$/m);
-    assert.match(detail, /^erp-lnx-01 is in replication group erp-tier: failing it over alone recovers it to its own point; fail recovery plan failback-erp over to keep the group consistent\.$/m);
+    assert.match(
+      detail,
+      /^erp-lnx-01 is in replication group erp-tier: failing it over alone recovers it to its own point; fail recovery plan failback-erp over to keep the group consistent\.$/m,
+    );
     assert.equal(w.posts().length, 0, 'dismissing the confirmation sends nothing');
   });
 
@@ -100,7 +106,10 @@ describe('failover dialogs on the practice vault', function () {
       assert.match(i.description!, /UTC · (just now|.+ ago)$/);
       assert.match(i.detail!, /^(No data loss compared with Latest|.+ before Latest: writes after it are lost)\.$/);
     }
-    assert.match(shown.warnings[0].detail!, /^Recovery point: Latest \(crash-consistent\): all data Site Recovery has received, newest point \d\d:\d\d UTC \((just now|\d+ min ago)\)\.$/m);
+    assert.match(
+      shown.warnings[0].detail!,
+      /^Recovery point: Latest \(crash-consistent\): all data Site Recovery has received, newest point \d\d:\d\d UTC \((just now|\d+ min ago)\)\.$/m,
+    );
   });
 });
 
@@ -144,7 +153,7 @@ describe('recovery plan rows on the practice vault', function () {
     assert.equal(first.description, 'Planned failover done');
     assert.equal((first.iconPath as { id: string }).id, 'pass');
     assert.match(String(second.description), /^Planned failover in progress · .+ · replication group: erp-tier$/);
-    const vmRow = (groups[2].children()[0]).treeItem();
+    const vmRow = groups[2].children()[0].treeItem();
     assert.equal(vmRow.label, 'sql-lnx-01');
     assert.equal(vmRow.description, "Planned failover done · commit once the plan's job ends");
     assert.equal((await w.runJob(started.jobName!)).state, 'Succeeded');

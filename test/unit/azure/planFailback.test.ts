@@ -29,7 +29,9 @@ async function planFailback(choice: RecoveryPointChoice) {
   const posts = w.posts();
   assert.equal(posts.length, 1, 'one POST for the plan');
   assert.match(posts[0].path, /replicationRecoveryPlans\/failback-app-tier\/unplannedFailover$/i);
-  const body = posts[0].body as { properties: { failoverDirection: string; sourceSiteOperations: string; providerSpecificDetails: Array<{ instanceType: string; recoveryPointType: string }> } };
+  const body = posts[0].body as {
+    properties: { failoverDirection: string; sourceSiteOperations: string; providerSpecificDetails: Array<{ instanceType: string; recoveryPointType: string }> };
+  };
   assert.deepEqual(body.properties.providerSpecificDetails, [{ instanceType: 'InMage', recoveryPointType: choice.kind === 'latest' ? 'LatestTime' : 'LatestTag' }]);
   assert.equal((await w.runJob(started.jobName!)).state, 'Succeeded');
   return { w, members, points };
@@ -48,7 +50,15 @@ describe('recovery plan failback with a replication group, through the SDK', fun
     const group = members.filter((m) => m.multiVmGroupName === 'app-tier');
     assert.equal(group.length, 2);
     // The common point: the newest app-consistent time that every member of the group has.
-    const times = group.map((m) => new Set(points.get(m.id)!.filter(isAppConsistent).map((p) => p.time.getTime())));
+    const times = group.map(
+      (m) =>
+        new Set(
+          points
+            .get(m.id)!
+            .filter(isAppConsistent)
+            .map((p) => p.time.getTime()),
+        ),
+    );
     const common = Math.max(...[...times[0]].filter((t) => times.every((s) => s.has(t))));
     for (const m of group) {
       const chosen = await failoverPointId(w, m);
@@ -56,7 +66,14 @@ describe('recovery plan failback with a replication group, through the SDK', fun
       assert.equal(point?.time.getTime(), common, `${m.friendlyName} recovered to the group's common point`);
     }
     const own = points.get(members.find((m) => !m.multiVmGroupName)!.id)!.filter(isAppConsistent)[0];
-    assert.equal(await failoverPointId(w, members.find((m) => !m.multiVmGroupName)!), own.name.toLowerCase(), 'a VM outside the group: its own latest app-consistent point');
+    assert.equal(
+      await failoverPointId(
+        w,
+        members.find((m) => !m.multiVmGroupName)!,
+      ),
+      own.name.toLowerCase(),
+      'a VM outside the group: its own latest app-consistent point',
+    );
   });
 });
 

@@ -16,7 +16,15 @@ describe('seed disks after replication is disabled', function () {
     const before = await listSeedDisks(w.scope.clients, groups, []);
 
     const client = await w.scope.clients.siteRecovery(w.vault.subscriptionId);
-    const poller = await client.replicationProtectedItems.beginDelete(w.vault.vaultName, w.vault.resourceGroup, committed.fabricName, committed.containerName, committed.name, { properties: {} }, { updateIntervalInMs: 1 });
+    const poller = await client.replicationProtectedItems.beginDelete(
+      w.vault.vaultName,
+      w.vault.resourceGroup,
+      committed.fabricName,
+      committed.containerName,
+      committed.name,
+      { properties: {} },
+      { updateIntervalInMs: 1 },
+    );
     const jobName = (poller.getOperationState() as unknown as { config?: { operationLocation?: string } }).config?.operationLocation?.split('?')[0].split('/').pop();
     const job = (await w.scope.queries.listJobs(w.vault)).find((j) => j.name === jobName) ?? (await w.scope.queries.listJobs(w.vault)).find((j) => /Disable/i.test(j.scenarioName));
     assert.ok(job, 'disable protection runs as a job');
@@ -31,7 +39,10 @@ describe('seed disks after replication is disabled', function () {
     for (const d of left) await deleteSeedDisk(w.scope.clients, d);
     assert.equal(w.sim.requestLog.filter((r) => r.method === 'DELETE').length, left.length, 'one DELETE per disk');
     const remaining = await listSeedDisks(w.scope.clients, groups, []);
-    assert.ok(left.every((d) => !remaining.some((r) => r.id === d.id)), 'deleted disks are gone');
+    assert.ok(
+      left.every((d) => !remaining.some((r) => r.id === d.id)),
+      'deleted disks are gone',
+    );
   });
 });
 
@@ -42,7 +53,10 @@ describe('seed disks that items still use', () => {
     const inUse = disk('asrseeddisk-rcmvm-PHYSICAL-0481e570-74d6-4d2e-9f0a-2a1c3b4d5e6f');
     const left = disk('asrseeddisk-oldvm-1a2b3c4d');
     const kept = leftoverSeedDisks([inUse, left], [inUse.id.toUpperCase()]);
-    assert.deepEqual(kept.map((d) => d.name), [left.name]);
+    assert.deepEqual(
+      kept.map((d) => d.name),
+      [left.name],
+    );
   });
 
   it('does not take a disk name or GUID piece for the VM name', () => {

@@ -45,7 +45,10 @@ describe('next-step buttons of a VM job', function () {
       w.sim.clearRequestLog();
       await clickNextStep(job, 'Verify and Commit', 'Commit');
       assert.deepEqual(pickers(), [], 'no VM picker');
-      assert.ok(vscode.prompts.some((p) => p.modal && p.message === `Commit the failover of ${VM}?`), 'the VM confirmation');
+      assert.ok(
+        vscode.prompts.some((p) => p.modal && p.message === `Commit the failover of ${VM}?`),
+        'the VM confirmation',
+      );
       assert.equal(commitPosts(w, VM).length, 1, 'one commit of the VM');
       assert.equal(w.posts().length, 1, 'nothing else sent');
       assert.deepEqual(steps, ['commit']);
@@ -66,7 +69,10 @@ describe('next-step buttons of a VM job', function () {
       const job = await finishedFailover(w, VM);
       w.sim.clearRequestLog();
       await clickNextStep(job, 'Verify and Commit', 'Commit');
-      assert.ok(vscode.prompts.some((p) => p.message.startsWith('No Site Recovery vault is loaded yet')), 'the vault prompt of the picker');
+      assert.ok(
+        vscode.prompts.some((p) => p.message.startsWith('No Site Recovery vault is loaded yet')),
+        'the vault prompt of the picker',
+      );
       assert.deepEqual(w.posts(), []);
     });
   });

@@ -48,7 +48,10 @@ describe('next-step buttons of a recovery plan job', function () {
     w.sim.clearRequestLog();
     await clickNextStep(job, 'Verify and Commit', 'Commit');
     assert.deepEqual(pickers(), [], 'no VM picker');
-    assert.ok(vscode.prompts.some((p) => p.modal && p.message === `Commit the failover of recovery plan ${PLAN}?`), 'the plan confirmation');
+    assert.ok(
+      vscode.prompts.some((p) => p.modal && p.message === `Commit the failover of recovery plan ${PLAN}?`),
+      'the plan confirmation',
+    );
     assert.equal(planPosts(w, 'failoverCommit').length, 1, 'one commit of the plan');
     assert.equal(w.posts().length, 1, 'nothing else sent');
     assert.deepEqual(steps, ['commit']);
@@ -65,8 +68,16 @@ describe('next-step buttons of a recovery plan job', function () {
     const members = (await plan(w)).groups.flatMap((g) => g.itemIds);
     // The reprotect choices (process server, policy, …) are picked once; no VM is picked.
     await clickNextStep(commitJob, 'Reprotect', 'Start Reprotect', true);
-    assert.ok(!pickers().some((p) => /choose (the )?VMs?\b/i.test(p.message)), `no VM picker: ${pickers().map((p) => p.message).join(' | ')}`);
-    assert.ok(vscode.prompts.some((p) => p.modal && p.message === `Reprotect ${members.length} VMs from on-premises to Azure?`), `one confirmation for the plan's VMs:\n${vscode.prompts.map((p) => `${p.kind} ${p.message} [${p.items.join('|')}]`).join('\n')}`);
+    assert.ok(
+      !pickers().some((p) => /choose (the )?VMs?\b/i.test(p.message)),
+      `no VM picker: ${pickers()
+        .map((p) => p.message)
+        .join(' | ')}`,
+    );
+    assert.ok(
+      vscode.prompts.some((p) => p.modal && p.message === `Reprotect ${members.length} VMs from on-premises to Azure?`),
+      `one confirmation for the plan's VMs:\n${vscode.prompts.map((p) => `${p.kind} ${p.message} [${p.items.join('|')}]`).join('\n')}`,
+    );
     assert.equal(planPosts(w, 'reProtect').length, 0, 'no plan reprotect: Site Recovery has none for VMware');
     // Each VM gets its own reprotect (sent again only while its agent registers, as designed).
     const vmPosts = w.posts().filter((r) => /\/replicationProtectedItems\/[^/]+\/reProtect$/i.test(r.path));
@@ -79,7 +90,10 @@ describe('next-step buttons of a recovery plan job', function () {
     const job = await finishedPlanFailover(w);
     w.sim.clearRequestLog();
     await clickNextStep(job, 'Verify and Commit', 'not this button');
-    assert.ok(w.sim.requestLog.some((r) => r.method === 'GET' && new RegExp(`/replicationRecoveryPlans/${PLAN}$`, 'i').test(r.path)), 'the plan was read again');
+    assert.ok(
+      w.sim.requestLog.some((r) => r.method === 'GET' && new RegExp(`/replicationRecoveryPlans/${PLAN}$`, 'i').test(r.path)),
+      'the plan was read again',
+    );
     assert.deepEqual(w.posts(), []);
   });
 
@@ -89,7 +103,10 @@ describe('next-step buttons of a recovery plan job', function () {
     w.sim.clearRequestLog();
     await clickNextStep(job, 'Verify and Commit', 'Commit');
     assert.deepEqual(pickers(), []);
-    assert.ok(vscode.prompts.some((p) => p.kind === 'error' && p.message.includes(`Recovery plan ${PLAN}`)), 'an error naming the plan');
+    assert.ok(
+      vscode.prompts.some((p) => p.kind === 'error' && p.message.includes(`Recovery plan ${PLAN}`)),
+      'an error naming the plan',
+    );
     assert.deepEqual(w.posts(), []);
   });
 });

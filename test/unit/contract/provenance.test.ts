@@ -13,7 +13,10 @@ describe('contract: recorded fixtures carry their provenance', () => {
   for (const r of all) {
     it(r.file, () => {
       assert.equal(r.source.repository, 'Azure/azure-powershell');
-      assert.match(r.source.path, /^src\/RecoveryServices\/RecoveryServices\.SiteRecovery\.Test\/SessionRecords\/RecoveryServices\.SiteRecovery\.Test\.AsrV2A(RCM)?Tests\/[^/]+\.json$/);
+      assert.match(
+        r.source.path,
+        /^src\/RecoveryServices\/RecoveryServices\.SiteRecovery\.Test\/SessionRecords\/RecoveryServices\.SiteRecovery\.Test\.AsrV2A(RCM)?Tests\/[^/]+\.json$/,
+      );
       assert.match(r.source.commit, /^[0-9a-f]{40}$/);
       assert.ok(Number.isInteger(r.source.entry) && r.source.entry >= 0);
       assert.ok(r.file.includes(`.${String(r.source.entry).padStart(3, '0')}.`), 'the file name carries its entry');

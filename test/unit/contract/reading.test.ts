@@ -23,25 +23,64 @@ interface Expected {
  */
 const EXPECTED: Record<string, Expected> = {
   'InMageAzureV2:Protected': { state: 'Replicating to Azure', runsIn: 'onPremises', actions: [], nextStep: /None for failback/ },
-  'InMageAzureV2:UnplannedFailoverCommitted': { state: 'Running in Azure · reprotect to on-premises', runsIn: 'azure', actions: ['reprotectToOnPremises'], nextStep: /Reprotect to on-premises/ },
+  'InMageAzureV2:UnplannedFailoverCommitted': {
+    state: 'Running in Azure · reprotect to on-premises',
+    runsIn: 'azure',
+    actions: ['reprotectToOnPremises'],
+    nextStep: /Reprotect to on-premises/,
+  },
   'InMageAzureV2:UnplannedFailoverCompletionFailed': { state: "Failover couldn't be completed", runsIn: 'onPremises', actions: [], nextStep: /None offered/ },
   // Recorded (V2ATestReprotect): a committed classic failover to Azure under another state name.
-  'InMageAzureV2:UnplannedFailoverStatesBegin': { state: 'Running in Azure · reprotect to on-premises', runsIn: 'azure', actions: ['reprotectToOnPremises'], nextStep: /Reprotect to on-premises/ },
+  'InMageAzureV2:UnplannedFailoverStatesBegin': {
+    state: 'Running in Azure · reprotect to on-premises',
+    runsIn: 'azure',
+    actions: ['reprotectToOnPremises'],
+    nextStep: /Reprotect to on-premises/,
+  },
   'InMage:InitialReplicationInProgress': { state: 'Initial replication is in progress · to on-premises', runsIn: 'azure', actions: [], nextStep: /initial replication finishes/ },
-  'InMageRcm:InitialReplicationRecoveryCompletionPending': { state: 'Waiting for first recovery point · to Azure', runsIn: 'onPremises', actions: [], nextStep: /initial replication finishes/ },
-  'InMageRcmFailback:InitialReplicationInProgress': { state: 'Initial replication is in progress · to on-premises', runsIn: 'azure', actions: [], nextStep: /initial replication finishes/ },
+  'InMageRcm:InitialReplicationRecoveryCompletionPending': {
+    state: 'Waiting for first recovery point · to Azure',
+    runsIn: 'onPremises',
+    actions: [],
+    nextStep: /initial replication finishes/,
+  },
+  'InMageRcmFailback:InitialReplicationInProgress': {
+    state: 'Initial replication is in progress · to on-premises',
+    runsIn: 'azure',
+    actions: [],
+    nextStep: /initial replication finishes/,
+  },
   'InMageRcm:Protected': { state: 'Replicating to Azure', runsIn: 'onPremises', actions: [], nextStep: /None for failback/ },
-  'InMageRcm:UnplannedFailoverCommitPendingStatesBegin': { state: 'Failed over to Azure · commit pending', runsIn: 'azure', actions: ['commit', 'changeRecoveryPoint', 'reprotectToOnPremises'], nextStep: /commit the failover to Azure/ },
-  'InMageRcm:UnplannedFailoverCommitted': { state: 'Running in Azure · reprotect to on-premises', runsIn: 'azure', actions: ['reprotectToOnPremises'], nextStep: /Reprotect to on-premises/ },
+  'InMageRcm:UnplannedFailoverCommitPendingStatesBegin': {
+    state: 'Failed over to Azure · commit pending',
+    runsIn: 'azure',
+    actions: ['commit', 'changeRecoveryPoint', 'reprotectToOnPremises'],
+    nextStep: /commit the failover to Azure/,
+  },
+  'InMageRcm:UnplannedFailoverCommitted': {
+    state: 'Running in Azure · reprotect to on-premises',
+    runsIn: 'azure',
+    actions: ['reprotectToOnPremises'],
+    nextStep: /Reprotect to on-premises/,
+  },
   'InMageRcm:EnablingFailed': { state: "Protection couldn't be enabled", runsIn: 'onPremises', actions: [], nextStep: /None offered/ },
   'InMageRcmFailback:Protected': { state: 'Replicating to on-premises', runsIn: 'azure', actions: ['failover'], nextStep: /Fail over from Azure/ },
-  'InMageRcmFailback:CommitPendingStatesBegin': { state: 'Failed back · commit pending', runsIn: 'onPremises', actions: ['commit', 'cancelFailover', 'reprotect'], nextStep: /commit, or reprotect to Azure/ },
+  'InMageRcmFailback:CommitPendingStatesBegin': {
+    state: 'Failed back · commit pending',
+    runsIn: 'onPremises',
+    actions: ['commit', 'cancelFailover', 'reprotect'],
+    nextStep: /commit, or reprotect to Azure/,
+  },
   'InMage:Protected': { state: 'Replicating to on-premises', runsIn: 'azure', actions: ['failover'], nextStep: /Fail over from Azure/ },
   'InMage:UnplannedFailoverCommitPendingStatesBegin': { state: 'Failed back · commit pending', runsIn: 'onPremises', actions: ['commit'], nextStep: /then commit/ },
   'InMage:UnplannedFailoverCommitted': { state: 'Failed back · reprotect to Azure', runsIn: 'onPremises', actions: ['reprotect'], nextStep: /Reprotect to Azure/ },
 };
 
-const recordedItems: Array<{ r: Recorded; resource: any }> = allRecorded().flatMap((r) => resourcesOf(r).filter((x) => kindOf(x) === 'item').map((resource) => ({ r, resource })));
+const recordedItems: Array<{ r: Recorded; resource: any }> = allRecorded().flatMap((r) =>
+  resourcesOf(r)
+    .filter((x) => kindOf(x) === 'item')
+    .map((resource) => ({ r, resource })),
+);
 const keyOf = (resource: any) => `${resource.properties?.providerSpecificDetails?.instanceType}:${resource.properties?.protectionState}`;
 
 describe('contract (reading): recorded items as the extension shows them', () => {
@@ -112,7 +151,7 @@ describe('contract (reading): recorded defects stay fixed', () => {
     const item = toItem(vaultOf(before.resource.id), before.resource);
     assert.equal(item.agentRegisteredAfterFailover ?? null, before.resource.properties.providerSpecificDetails.isAgentRegistrationSuccessfulAfterFailover ?? null);
     assert.ok(!itemTooltipRows(item, Date.now()).some(([k]) => /agent registered/i.test(k)));
-    // FACTS.md: an InMageRcmFailback item replicating home reports false; that is not "not yet".
+    // Recorded (TestV2ARCMRecoveryPlan): an InMageRcmFailback item replicating home reports false; that is not "not yet".
     assert.ok(!itemTooltipRows({ ...item, agentRegisteredAfterFailover: false }, Date.now()).some(([k]) => /agent registered/i.test(k)));
     const after = find('TestV2ARCM540Reprotect.014.item-before-reProtect.json');
     assert.ok(itemTooltipRows(after, Date.now()).some(([k, v]) => /agent registered/i.test(k) && v === 'yes'));
@@ -120,7 +159,11 @@ describe('contract (reading): recorded defects stay fixed', () => {
 });
 
 describe('contract (reading): recorded jobs and plans', () => {
-  const jobs = allRecorded().flatMap((r) => resourcesOf(r).filter((x) => kindOf(x) === 'job').map((resource) => ({ r, resource })));
+  const jobs = allRecorded().flatMap((r) =>
+    resourcesOf(r)
+      .filter((x) => kindOf(x) === 'job')
+      .map((resource) => ({ r, resource })),
+  );
   it('every recorded job maps with its target, scenario and tasks', () => {
     assert.ok(jobs.length >= 5);
     for (const { r, resource } of jobs) {
@@ -146,7 +189,11 @@ describe('contract (reading): recorded jobs and plans', () => {
 });
 
 describe('contract (reading): recorded process servers as the reprotect picker shows them (defect 13)', () => {
-  const fabrics = allRecorded().flatMap((r) => resourcesOf(r).filter((x) => kindOf(x) === 'fabric').map((resource) => ({ r, resource })));
+  const fabrics = allRecorded().flatMap((r) =>
+    resourcesOf(r)
+      .filter((x) => kindOf(x) === 'fabric')
+      .map((resource) => ({ r, resource })),
+  );
   // When the recordings were made: the newest heartbeat in them, plus a minute.
   const recordedNow = (resource: any) =>
     Math.max(...(resource.properties.customDetails.processServers ?? []).map((p: any) => Date.parse(p.lastHeartbeat ?? p.lastHeartbeatUtc))) + 60_000;
@@ -182,7 +229,11 @@ describe('contract (reading): recorded process servers as the reprotect picker s
 });
 
 describe('contract (reading): the next step after each recorded job (defect 11)', () => {
-  const jobs = allRecorded().flatMap((r) => resourcesOf(r).filter((x) => kindOf(x) === 'job').map((resource) => ({ r, resource })));
+  const jobs = allRecorded().flatMap((r) =>
+    resourcesOf(r)
+      .filter((x) => kindOf(x) === 'job')
+      .map((resource) => ({ r, resource })),
+  );
   const succeeded = (resource: any) => toJob(vaultOf(resource.id), { ...resource, properties: { ...resource.properties, state: 'Succeeded' } });
   const expected: Record<string, [NextStep, NextStep]> = {
     // scenario: [item replicating to Azure, failback item]
@@ -239,7 +290,10 @@ describe('contract (reading): recorded fabrics through the SDK, as the reprotect
         assert.equal(infra.masterTargets.length, custom.masterTargetServers.length);
         for (const m of infra.masterTargets) assert.ok(m.lastHeartbeat instanceof Date && m.osType && m.retentionVolumes.every((v) => v.freeBytes !== undefined), m.name);
         assert.ok(infra.masterTargets.some((m) => m.datastores.some((d) => d.freeGB !== undefined && d.capacityGB !== undefined)));
-        assert.deepEqual(infra.runAsAccounts.map((a) => a.name), custom.runAsAccounts.map((a: any) => a.accountName));
+        assert.deepEqual(
+          infra.runAsAccounts.map((a) => a.name),
+          custom.runAsAccounts.map((a: any) => a.accountName),
+        );
       }
       assert.ok(infra.processServers.every((p) => p.lastHeartbeat instanceof Date));
     });

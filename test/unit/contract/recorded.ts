@@ -40,7 +40,11 @@ export function resourcesOf(r: Recorded): any[] {
 
 /** By the resource's collection, the last but one segment of its id. */
 export const kindOf = (resource: any): 'item' | 'job' | 'plan' | 'fabric' | 'recoveryPoint' | 'policy' | 'other' => {
-  const collection = String(resource?.id ?? '').split('/').filter(Boolean).slice(-2, -1)[0]?.toLowerCase();
+  const collection = String(resource?.id ?? '')
+    .split('/')
+    .filter(Boolean)
+    .slice(-2, -1)[0]
+    ?.toLowerCase();
   const kinds: Record<string, ReturnType<typeof kindOf>> = {
     replicationprotecteditems: 'item',
     replicationjobs: 'job',
@@ -96,7 +100,8 @@ export function recordedScope(resources: any[], post?: Recorded): { scope: Scope
       const list = vaultWide
         ? below(p.replace(/\/replicationProtectedItems$/i, '')).filter((r) => kindOf(r) === 'item')
         : below(p).filter((r) => r.id.slice(p.length + 1).split('/').length === 1);
-      if (list.length || /\/(replicationProtectedItems|replicationRecoveryPlans|replicationJobs|replicationFabrics|replicationPolicies)$/i.test(p)) return respond(request, 200, { value: list });
+      if (list.length || /\/(replicationProtectedItems|replicationRecoveryPlans|replicationJobs|replicationFabrics|replicationPolicies)$/i.test(p))
+        return respond(request, 200, { value: list });
       return respond(request, 404, { error: { code: 'NotFound', message: `not recorded: ${p}` } });
     },
   };

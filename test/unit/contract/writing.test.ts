@@ -60,7 +60,13 @@ const CASES: Case[] = [
     action: 'reprotectToOnPremises',
     send: (scope, item, body) => {
       const d = body.properties.providerSpecificDetails;
-      return scope.operations.reprotectToOnPremises(item, { generation: 'modernized', reprotectAgentId: d.reprotectAgentId, datastoreName: d.datastoreName, logStorageAccountId: d.logStorageAccountId, policyId: d.policyId });
+      return scope.operations.reprotectToOnPremises(item, {
+        generation: 'modernized',
+        reprotectAgentId: d.reprotectAgentId,
+        datastoreName: d.datastoreName,
+        logStorageAccountId: d.logStorageAccountId,
+        policyId: d.policyId,
+      });
     },
   },
   {

@@ -58,7 +58,11 @@ describe('replicatedItemNames', () => {
       item: 'vm-00001',
     });
     // A container's id: no item.
-    assert.deepEqual(replicatedItemNames(`${VAULT}/replicationFabrics/cs-01/replicationProtectionContainers/cloud_01`), { fabric: 'cs-01', container: 'cloud_01', item: undefined });
+    assert.deepEqual(replicatedItemNames(`${VAULT}/replicationFabrics/cs-01/replicationProtectionContainers/cloud_01`), {
+      fabric: 'cs-01',
+      container: 'cloud_01',
+      item: undefined,
+    });
     // Not an id at all (toItem passes '' when Site Recovery sends none).
     assert.deepEqual(replicatedItemNames(''), { fabric: undefined, container: undefined, item: undefined });
     assert.deepEqual(replicatedItemNames('vm-00001'), { fabric: undefined, container: undefined, item: undefined });

@@ -18,9 +18,22 @@ import { vault } from './fixtures';
 
 const task = (friendlyName: string, state: string, over: Partial<JobTask> = {}): JobTask => ({ id: friendlyName, name: friendlyName, friendlyName, state, errors: [], ...over });
 const job = (over: Partial<JobInfo>): JobInfo => ({
-  id: 'id', name: 'job-1', vault, scenarioName: 'UnplannedFailover', friendlyName: 'Failover', state: 'InProgress', targetObjectName: 'erp-lnx-01', allowedActions: [], tasks: [], errors: [], ...over,
+  id: 'id',
+  name: 'job-1',
+  vault,
+  scenarioName: 'UnplannedFailover',
+  friendlyName: 'Failover',
+  state: 'InProgress',
+  targetObjectName: 'erp-lnx-01',
+  allowedActions: [],
+  tasks: [],
+  errors: [],
+  ...over,
 });
-const AGENT_ERROR = { code: '78093', message: "Reprotect can't start because the Mobility service agent on the on-premises virtual machine isn't installed or hasn't registered with Site Recovery yet." };
+const AGENT_ERROR = {
+  code: '78093',
+  message: "Reprotect can't start because the Mobility service agent on the on-premises virtual machine isn't installed or hasn't registered with Site Recovery yet.",
+};
 
 describe('job states in words', () => {
   it('maps every state the views show to a word, never a raw enum', () => {
@@ -51,7 +64,10 @@ describe('a Jobs row', () => {
   const start = new Date(2025, 5, 10, 14, 5, 5);
 
   it('a running job: state in words, the current task, the local start time and how long it runs', () => {
-    const j = job({ startTime: start, tasks: [task('Prerequisites check for failover', 'Succeeded'), task('Shut down the virtual machine', 'InProgress'), task('Start failover', 'NotStarted')] });
+    const j = job({
+      startTime: start,
+      tasks: [task('Prerequisites check for failover', 'Succeeded'), task('Shut down the virtual machine', 'InProgress'), task('Start failover', 'NotStarted')],
+    });
     assert.equal(jobRowDescription(j, now), 'running · Shut down the virtual machine · started 14:05 · 3 min 5 s');
   });
 
@@ -77,13 +93,25 @@ describe('a Jobs row', () => {
     const a = job({ name: 'a', state: 'Succeeded', startTime: new Date(3000) });
     const b = job({ name: 'b', state: 'InProgress', startTime: new Date(1000) });
     const c = job({ name: 'c', state: 'InProgress', startTime: new Date(2000) });
-    assert.deepEqual([a, b, c].sort(compareJobRows).map((j) => j.name), ['c', 'b', 'a']);
+    assert.deepEqual(
+      [a, b, c].sort(compareJobRows).map((j) => j.name),
+      ['c', 'b', 'a'],
+    );
   });
 });
 
 describe('the agent wait is a wait, not failures', () => {
   const attempt = (name: string, minute: number, state: string, errors: JobInfo['errors'] = []): JobInfo =>
-    job({ name, scenarioName: 'SwitchProtection', friendlyName: 'Reprotect', targetObjectId: 'vm-1', targetObjectName: 'web-win-03', state, errors, startTime: new Date(Date.UTC(2025, 0, 1, 10, minute)) });
+    job({
+      name,
+      scenarioName: 'SwitchProtection',
+      friendlyName: 'Reprotect',
+      targetObjectId: 'vm-1',
+      targetObjectName: 'web-win-03',
+      state,
+      errors,
+      startTime: new Date(Date.UTC(2025, 0, 1, 10, minute)),
+    });
 
   it('groups a reprotect and its agent-wait retries as one operation, latest attempt first', () => {
     const a1 = attempt('r1', 0, 'Failed', [AGENT_ERROR]);
@@ -93,7 +121,10 @@ describe('the agent wait is a wait, not failures', () => {
     const realFailure = attempt('r0', -30, 'Failed', [{ code: '1', message: 'Disk full.' }]);
     const groups = groupAgentRetries([a3, other, a1, realFailure, a2]);
     const reprotect = groups.find((g) => g.job.name === 'r3')!;
-    assert.deepEqual(reprotect.earlier.map((j) => j.name), ['r1', 'r2']);
+    assert.deepEqual(
+      reprotect.earlier.map((j) => j.name),
+      ['r1', 'r2'],
+    );
     assert.equal(groups.length, 3, 'the real failure before the wait and the other VM stay apart');
     assert.ok(isAgentWaitFailure(a1));
     assert.ok(!isAgentWaitFailure(realFailure));

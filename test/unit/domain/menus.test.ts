@@ -36,7 +36,11 @@ describe('context menus match what Site Recovery allows', () => {
   for (const state of Object.keys(STATES) as Array<keyof typeof STATES>) {
     it(`item in state ${state}`, () => {
       const i = item(state);
-      const allowed = new Set(itemActions(i).map((a) => ACTION_COMMAND[a]).filter(Boolean));
+      const allowed = new Set(
+        itemActions(i)
+          .map((a) => ACTION_COMMAND[a])
+          .filter(Boolean),
+      );
       const shown = [...shownCommands(contextValue('item', itemActions(i)))].filter((c) => STATE_COMMANDS.has(c));
       assert.deepEqual(new Set(shown), allowed);
     });
@@ -46,7 +50,11 @@ describe('context menus match what Site Recovery allows', () => {
     const plan = (ops: string[]): RecoveryPlanInfo => ({ id: 'p', name: 'p', friendlyName: 'p', vault, replicationProviders: [], allowedOperations: ops, groups: [] });
     for (const ops of [['UnplannedFailover'], ['Commit'], ['Reprotect'], [], ['PlannedFailover', 'CancelFailover']]) {
       const p = plan(ops);
-      const allowed = new Set(planActions(p).map((a) => ACTION_COMMAND[a]).filter(Boolean));
+      const allowed = new Set(
+        planActions(p)
+          .map((a) => ACTION_COMMAND[a])
+          .filter(Boolean),
+      );
       const shown = [...shownCommands(contextValue('plan', planActions(p)))].filter((c) => STATE_COMMANDS.has(c));
       assert.deepEqual(new Set(shown), allowed, `plan ops ${ops.join(',')}`);
     }
@@ -56,7 +64,10 @@ describe('context menus match what Site Recovery allows', () => {
     const cases: Array<[string[], string[]]> = [
       [['Cancel'], ['siteRecovery.cancelJob']],
       [['Restart'], ['siteRecovery.restartJob']],
-      [['Resume', 'Cancel'], ['siteRecovery.cancelJob', 'siteRecovery.resumeJob']],
+      [
+        ['Resume', 'Cancel'],
+        ['siteRecovery.cancelJob', 'siteRecovery.resumeJob'],
+      ],
       [[], []],
     ];
     for (const [allowed, commands] of cases) {

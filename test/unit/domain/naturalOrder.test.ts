@@ -6,7 +6,7 @@ const sign = (n: number) => Math.sign(n);
 
 /** A deterministic pseudo-random source: the same names on every run. */
 function random(seed: number): () => number {
-  return () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  return () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 }
 
 describe('compareNames (VM names in natural order)', () => {

@@ -5,7 +5,16 @@ import { isItemJobTarget, isPlanTarget, itemOfJobTarget, nextStepTarget, planOfJ
 const vault = { subscriptionId: 's', resourceGroup: 'rg', vaultName: 'v', id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/v' };
 const plan = (name: string, friendlyName = name) => ({ id: `${vault.id}/replicationRecoveryPlans/${name}`, name, friendlyName });
 const job = (over: Partial<JobInfo>): JobInfo => ({
-  id: 'id', name: 'job-1', vault, scenarioName: 'UnplannedFailover', friendlyName: 'Failover', state: 'Succeeded', allowedActions: [], tasks: [], errors: [], ...over,
+  id: 'id',
+  name: 'job-1',
+  vault,
+  scenarioName: 'UnplannedFailover',
+  friendlyName: 'Failover',
+  state: 'Succeeded',
+  allowedActions: [],
+  tasks: [],
+  errors: [],
+  ...over,
 });
 
 describe('next-step target of a job', () => {
@@ -36,7 +45,11 @@ describe('next-step target of a job', () => {
   describe('the VM a VM job acted on', () => {
     const other = { ...vault, vaultName: 'other', id: vault.id.replace(/v$/, 'other') };
     const vm = (name: string, friendlyName: string, vmId?: string, v = vault) => ({
-      id: `${v.id}/replicationFabrics/f/replicationProtectionContainers/c/replicationProtectedItems/${name}`, name, friendlyName, vmId, vault: v,
+      id: `${v.id}/replicationFabrics/f/replicationProtectionContainers/c/replicationProtectedItems/${name}`,
+      name,
+      friendlyName,
+      vmId,
+      vault: v,
     });
     const items = [
       vm('rpi-1', 'db-lnx-01', '6A0F2C1E-0000-4000-8000-000000000001'),
@@ -47,7 +60,12 @@ describe('next-step target of a job', () => {
       vm('rpi-6', 'web-lnx-02', undefined, other),
     ];
     /** `vaultId: null`: a hint that names no vault. */
-    const target = (jobTarget: string | undefined, jobTargetName?: string, vaultId: string | null = vault.id) => ({ jobTarget, jobTargetName, jobTargetType: 'ProtectionEntity', vaultId: vaultId ?? undefined });
+    const target = (jobTarget: string | undefined, jobTargetName?: string, vaultId: string | null = vault.id) => ({
+      jobTarget,
+      jobTargetName,
+      jobTargetType: 'ProtectionEntity',
+      vaultId: vaultId ?? undefined,
+    });
 
     it('by ARM id or ARM name, case-insensitively', () => {
       assert.equal(itemOfJobTarget(items, target(items[1].id.toUpperCase())), items[1]);
@@ -64,10 +82,10 @@ describe('next-step target of a job', () => {
       assert.equal(itemOfJobTarget(items, target('4f0c…vm-guid', 'shared')), undefined, 'two VMs share the name: neither is guessed');
       assert.equal(itemOfJobTarget(items, target('4f0c…vm-guid', 'no-such-vm')), undefined);
       assert.equal(itemOfJobTarget(items, target('4f0c…vm-guid', 'web-lnx-02'), { partial: true }), undefined, 'not while the vault may have more items');
-      assert.equal(itemOfJobTarget(items, target('4f0c…vm-guid', 'db-lnx-01', null)), undefined, 'not without the job\'s vault');
+      assert.equal(itemOfJobTarget(items, target('4f0c…vm-guid', 'db-lnx-01', null)), undefined, "not without the job's vault");
     });
 
-    it('only in the job\'s vault', () => {
+    it("only in the job's vault", () => {
       assert.equal(itemOfJobTarget(items, target('6a0f2c1e-0000-4000-8000-000000000005', 'elsewhere')), undefined);
       assert.equal(itemOfJobTarget(items, target('rpi-5')), undefined);
       assert.equal(itemOfJobTarget(items, target('rpi-5', undefined, other.id.toUpperCase())), items[4]);

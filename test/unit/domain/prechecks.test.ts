@@ -21,16 +21,50 @@ describe('failback prechecks', () => {
   it('splits a selection into ready and refused', () => {
     const a = item('classicReadyToFailBack');
     const b = item('classicToAzure');
-    const result = precheckFailover([a, b], new Map([[a.id, 2], [b.id, 2]]));
-    assert.deepEqual(result.ready.map((i) => i.name), ['classicReadyToFailBack']);
+    const result = precheckFailover(
+      [a, b],
+      new Map([
+        [a.id, 2],
+        [b.id, 2],
+      ]),
+    );
+    assert.deepEqual(
+      result.ready.map((i) => i.name),
+      ['classicReadyToFailBack'],
+    );
     assert.equal(result.refused.length, 1);
   });
   it('refuses a plan when any VM has no recovery point', () => {
     const a = item('classicReadyToFailBack', { name: 'a', id: 'A' });
     const b = item('classicReadyToFailBack', { name: 'b', id: 'B', friendlyName: 'vm-b' });
-    const plan: RecoveryPlanInfo = { id: 'p', name: 'p', friendlyName: 'plan', vault, replicationProviders: ['InMage'], allowedOperations: ['UnplannedFailover'], groups: [{ groupType: 'Boot', itemIds: ['A', 'B'] }] };
-    assert.deepEqual(planFailoverRefusals(plan, [a, b], new Map([['A', 1], ['B', 1]])), []);
-    const reasons = planFailoverRefusals(plan, [a, b], new Map([['A', 1], ['B', 0]]));
+    const plan: RecoveryPlanInfo = {
+      id: 'p',
+      name: 'p',
+      friendlyName: 'plan',
+      vault,
+      replicationProviders: ['InMage'],
+      allowedOperations: ['UnplannedFailover'],
+      groups: [{ groupType: 'Boot', itemIds: ['A', 'B'] }],
+    };
+    assert.deepEqual(
+      planFailoverRefusals(
+        plan,
+        [a, b],
+        new Map([
+          ['A', 1],
+          ['B', 1],
+        ]),
+      ),
+      [],
+    );
+    const reasons = planFailoverRefusals(
+      plan,
+      [a, b],
+      new Map([
+        ['A', 1],
+        ['B', 0],
+      ]),
+    );
     assert.equal(reasons.length, 1);
     assert.match(reasons[0], /vm-b has no recovery point/);
   });
@@ -47,7 +81,13 @@ describe('failback prechecks', () => {
 
 describe('why a recovery plan cannot fail back', () => {
   const plan = (allowedOperations: string[], ids = ['A', 'B', 'C']): RecoveryPlanInfo => ({
-    id: 'p', name: 'p', friendlyName: 'failback-erp', vault, replicationProviders: ['InMageRcmFailback'], allowedOperations, groups: [{ groupType: 'Boot', itemIds: ids }],
+    id: 'p',
+    name: 'p',
+    friendlyName: 'failback-erp',
+    vault,
+    replicationProviders: ['InMageRcmFailback'],
+    allowedOperations,
+    groups: [{ groupType: 'Boot', itemIds: ids }],
   });
   it('says "1 of 3 VMs already failed back" when one VM of a modernized plan is back and Failover left the menu', () => {
     // A modernized plan allows what every VM allows: one VM awaiting commit takes PlannedFailover away.

@@ -37,8 +37,14 @@ function fitsPicker(o: Pick<RecoveryPointOption, 'label' | 'description' | 'deta
 describe('recovery point choice', () => {
   it('modernized VM: short labels, the time with its age in the description, the data loss in the detail', () => {
     const opts = recoveryPointOptions('InMageRcmFailback', points, now);
-    assert.deepEqual(opts.map((o) => o.choice.kind), ['latest', 'appConsistent']);
-    assert.deepEqual(opts.map((o) => o.label), ['Latest (crash-consistent)', 'Latest app-consistent']);
+    assert.deepEqual(
+      opts.map((o) => o.choice.kind),
+      ['latest', 'appConsistent'],
+    );
+    assert.deepEqual(
+      opts.map((o) => o.label),
+      ['Latest (crash-consistent)', 'Latest app-consistent'],
+    );
     assert.equal(opts[0].description, '12:04 UTC · 6 min ago · recommended');
     assert.ok(opts[0].recommended);
     assert.equal(opts[1].description, '11:00 UTC · 1 h 10 min ago');
@@ -48,19 +54,31 @@ describe('recovery point choice', () => {
   });
   it('classic VM: Latest, app-consistent, then its specific points, each with type, time, age and data loss', () => {
     const opts = recoveryPointOptions('InMage', points, now);
-    assert.deepEqual(opts.map((o) => o.choice.kind), ['latest', 'appConsistent', 'specific', 'specific', 'specific', 'specific']);
+    assert.deepEqual(
+      opts.map((o) => o.choice.kind),
+      ['latest', 'appConsistent', 'specific', 'specific', 'specific', 'specific'],
+    );
     assert.equal(opts[0].label, 'Latest (crash-consistent)');
     assert.equal(opts[0].detail, 'All data Site Recovery has received: the least data loss.');
     assert.equal(opts[0].description, '12:04 UTC · 6 min ago · recommended');
     const specific = opts.filter((o) => o.choice.kind === 'specific');
-    assert.deepEqual(specific.map((o) => o.label), ['Crash-consistent', 'Crash-consistent', 'App-consistent', 'App-consistent']);
-    assert.deepEqual(specific.map((o) => o.description), ['12:04 UTC · 6 min ago', '11:59 UTC · 11 min ago', '11:00 UTC · 1 h 10 min ago', '10:00 UTC · 2 h 10 min ago']);
-    assert.deepEqual(specific.map((o) => o.detail), [
-      'No data loss compared with Latest.',
-      '5 min before Latest: writes after it are lost.',
-      '1 h 4 min before Latest: writes after it are lost.',
-      '2 h 4 min before Latest: writes after it are lost.',
-    ]);
+    assert.deepEqual(
+      specific.map((o) => o.label),
+      ['Crash-consistent', 'Crash-consistent', 'App-consistent', 'App-consistent'],
+    );
+    assert.deepEqual(
+      specific.map((o) => o.description),
+      ['12:04 UTC · 6 min ago', '11:59 UTC · 11 min ago', '11:00 UTC · 1 h 10 min ago', '10:00 UTC · 2 h 10 min ago'],
+    );
+    assert.deepEqual(
+      specific.map((o) => o.detail),
+      [
+        'No data loss compared with Latest.',
+        '5 min before Latest: writes after it are lost.',
+        '1 h 4 min before Latest: writes after it are lost.',
+        '2 h 4 min before Latest: writes after it are lost.',
+      ],
+    );
     opts.forEach(fitsPicker);
     assert.equal(recoveryPointOptions('InMageRcmFailback', points, now).filter((o) => o.choice.kind === 'specific').length, 0);
   });
@@ -69,7 +87,10 @@ describe('recovery point choice', () => {
     assert.equal(opts[0].description, '25 Nov 12:04 UTC · 13 h ago · recommended');
   });
   it('omits app-consistent when there is none', () => {
-    assert.deepEqual(recoveryPointOptions('InMageRcmFailback', [points[0]], now).map((o) => o.choice.kind), ['latest']);
+    assert.deepEqual(
+      recoveryPointOptions('InMageRcmFailback', [points[0]], now).map((o) => o.choice.kind),
+      ['latest'],
+    );
   });
   it('the confirmation states the chosen point type, time and age', () => {
     const [latest, app] = recoveryPointOptions('InMageRcmFailback', points, now);
@@ -77,7 +98,10 @@ describe('recovery point choice', () => {
     assert.equal(latest.summary, 'Latest crash-consistent point, 12:04 UTC (6 min ago): the least data loss');
     const classic = recoveryPointOptions('InMage', points, now);
     assert.equal(classic[0].summary, 'Latest (crash-consistent): all data Site Recovery has received, newest point 12:04 UTC (6 min ago)');
-    assert.equal(classic.find((o) => o.choice.kind === 'specific' && o.minutesOlderThanLatest === 5)!.summary, 'Crash-consistent point, 11:59 UTC (5 min before Latest): writes after it are lost');
+    assert.equal(
+      classic.find((o) => o.choice.kind === 'specific' && o.minutesOlderThanLatest === 5)!.summary,
+      'Crash-consistent point, 11:59 UTC (5 min before Latest): writes after it are lost',
+    );
   });
   it('words spans and data loss in minutes, hours and days', () => {
     assert.equal(spanText(6), '6 min');
@@ -107,12 +131,18 @@ describe('recovery point picker for several VMs and plans', () => {
       { name: 'erp-win-01', points: lagging, group: 'erp-tier' },
     ];
     const opts = multiVmRecoveryPointOptions(vms, { plan: true, now });
-    assert.deepEqual(opts.map((o) => o.label), ['Latest (crash-consistent)', 'Latest app-consistent']);
+    assert.deepEqual(
+      opts.map((o) => o.label),
+      ['Latest (crash-consistent)', 'Latest app-consistent'],
+    );
     assert.equal(opts[0].description, '12:04 UTC · 6 min ago · recommended');
     // The group's shared app-consistent point is 10:00 (erp-win-01 has none at 11:00).
     assert.equal(commonAppConsistentTime(vms.map((v) => v.points))?.getTime(), latestAt - 124 * 60_000);
     assert.equal(opts[1].description, '10:00 UTC · 2 h 10 min ago');
-    assert.match(opts[1].summary, /^Latest app-consistent point of each VM, 10:00 UTC \(up to 2 h 4 min before Latest\): writes after it are lost; replication group erp-tier at 10:00 UTC/);
+    assert.match(
+      opts[1].summary,
+      /^Latest app-consistent point of each VM, 10:00 UTC \(up to 2 h 4 min before Latest\): writes after it are lost; replication group erp-tier at 10:00 UTC/,
+    );
     opts.forEach(fitsPicker);
     // Outside a plan each VM recovers to its own app-consistent point.
     const alone = multiVmRecoveryPointOptions(vms, { now });
@@ -123,7 +153,13 @@ describe('recovery point picker for several VMs and plans', () => {
     const at = (minutesBefore: number, n: number) => point(minutesBefore, 'CrashConsistent', n);
     // Two days later, the VMs' newest points 1 min apart: "24 Nov"-style dates and a long age.
     const later = latestAt + (2 * 1440 + 7) * 60_000;
-    const opts = multiVmRecoveryPointOptions([{ name: 'a', points: [at(0, 1)] }, { name: 'b', points: [at(1, 2)] }], { now: later });
+    const opts = multiVmRecoveryPointOptions(
+      [
+        { name: 'a', points: [at(0, 1)] },
+        { name: 'b', points: [at(1, 2)] },
+      ],
+      { now: later },
+    );
     assert.equal(opts[0].description, '25 Nov 12:03–12:04 UTC · up to 2 days ago');
     assert.match(opts[0].detail, /^Recommended\. Each VM recovers to its own newest point/);
     opts.forEach(fitsPicker);
@@ -155,14 +191,20 @@ describe('change recovery point', () => {
   it('marks the point the VM runs from, matched by id or by name in any casing', () => {
     const inUse = points[2].id.toUpperCase().replace('/RECOVERYPOINTS/RP3', '/recoveryPoints/RP3');
     const opts = changeRecoveryPointOptions(points, inUse, now);
-    assert.deepEqual(opts.map((o) => o.inUse), [false, false, true, false]);
+    assert.deepEqual(
+      opts.map((o) => o.inUse),
+      [false, false, true, false],
+    );
     assert.equal(opts[2].label, 'App-consistent');
     assert.equal(opts[2].description, '11:00 UTC · 1 h 10 min ago · in use');
     assert.equal(opts[2].detail, '1 h 4 min before Latest: writes after it are lost.');
     assert.equal(opts[0].description, '12:04 UTC · 6 min ago');
     opts.forEach(fitsPicker);
     assert.ok(isPointInUse(points[1], 'rp2'));
-    assert.deepEqual(changeRecoveryPointOptions(points, undefined, now).filter((o) => o.inUse), []);
+    assert.deepEqual(
+      changeRecoveryPointOptions(points, undefined, now).filter((o) => o.inUse),
+      [],
+    );
   });
   it('reads the point in use from the item', () => {
     const vm = item('modernInAzureCommitPending');

@@ -84,7 +84,25 @@ export async function createHarness(options: { interval?: number; sim?: Simulato
     sim.dispose();
   };
 
-  return { sim, clients, queries, operations, vault, timers, store, interval, log, tracker, startFailovers, watchReq, jobListRequests, jobGetRequests, runPolls, followFailover, dispose };
+  return {
+    sim,
+    clients,
+    queries,
+    operations,
+    vault,
+    timers,
+    store,
+    interval,
+    log,
+    tracker,
+    startFailovers,
+    watchReq,
+    jobListRequests,
+    jobGetRequests,
+    runPolls,
+    followFailover,
+    dispose,
+  };
 }
 
 export type Harness = Awaited<ReturnType<typeof createHarness>>;

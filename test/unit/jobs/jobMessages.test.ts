@@ -1,16 +1,51 @@
 import assert from 'node:assert/strict';
 import type { JobInfo, JobTask } from '../../../src/domain/model';
-import { failoverFinishedText, failureText, fractionDone, jobProgressText, progressMessage, statusText, statusTooltip, stoppedWatchingText, successText, vmListText } from '../../../src/jobs/jobMessages';
+import {
+  failoverFinishedText,
+  failureText,
+  fractionDone,
+  jobProgressText,
+  progressMessage,
+  statusText,
+  statusTooltip,
+  stoppedWatchingText,
+  successText,
+  vmListText,
+} from '../../../src/jobs/jobMessages';
 import type { WatchedJob } from '../../../src/jobs/types';
 
 const vault = { subscriptionId: 's', resourceGroup: 'rg', vaultName: 'v', id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/v' };
-const task = (friendlyName: string, state: string): JobTask => ({ id: friendlyName, name: friendlyName, friendlyName, state, stateDescription: state === 'Succeeded' ? 'Completed' : state, errors: [] });
-const job = (over: Partial<JobInfo>): JobInfo => ({
-  id: 'id', name: 'job-1', vault, scenarioName: 'UnplannedFailover', friendlyName: 'Failover', state: 'InProgress',
-  allowedActions: [], tasks: [], errors: [], ...over,
+const task = (friendlyName: string, state: string): JobTask => ({
+  id: friendlyName,
+  name: friendlyName,
+  friendlyName,
+  state,
+  stateDescription: state === 'Succeeded' ? 'Completed' : state,
+  errors: [],
 });
-const watched = (label: string, latest?: JobInfo): WatchedJob =>
-  ({ label, jobName: latest?.name ?? label, latest, scopeKey: 'p', vault, watching: true, done: new Promise(() => undefined), onUpdate: () => ({ dispose() {} }), stopWatching() {} });
+const job = (over: Partial<JobInfo>): JobInfo => ({
+  id: 'id',
+  name: 'job-1',
+  vault,
+  scenarioName: 'UnplannedFailover',
+  friendlyName: 'Failover',
+  state: 'InProgress',
+  allowedActions: [],
+  tasks: [],
+  errors: [],
+  ...over,
+});
+const watched = (label: string, latest?: JobInfo): WatchedJob => ({
+  label,
+  jobName: latest?.name ?? label,
+  latest,
+  scopeKey: 'p',
+  vault,
+  watching: true,
+  done: new Promise(() => undefined),
+  onUpdate: () => ({ dispose() {} }),
+  stopWatching() {},
+});
 
 describe('job messages', () => {
   it('status bar counts jobs', () => {
@@ -19,7 +54,10 @@ describe('job messages', () => {
   });
 
   it('progress names the running task and counts finished VMs', () => {
-    const a = watched('vm-a', job({ tasks: [task('Shut down the virtual machine', 'Succeeded'), task('Start failover', 'InProgress'), task('Start the replica', 'NotStarted'), task('x', 'NotStarted')] }));
+    const a = watched(
+      'vm-a',
+      job({ tasks: [task('Shut down the virtual machine', 'Succeeded'), task('Start failover', 'InProgress'), task('Start the replica', 'NotStarted'), task('x', 'NotStarted')] }),
+    );
     const b = watched('vm-b', job({ state: 'Succeeded' }));
     const c = watched('vm-c');
     const finished = new Set([b]);
@@ -45,7 +83,10 @@ describe('job messages', () => {
   });
 
   it('progress says the state in words and names the VM once', () => {
-    const running = watched('erp-lnx-01', job({ targetObjectName: 'erp-lnx-01', tasks: [task('Prerequisites check for failover', 'Succeeded'), task('Shut down the virtual machine', 'InProgress')] }));
+    const running = watched(
+      'erp-lnx-01',
+      job({ targetObjectName: 'erp-lnx-01', tasks: [task('Prerequisites check for failover', 'Succeeded'), task('Shut down the virtual machine', 'InProgress')] }),
+    );
     assert.equal(jobProgressText(running), 'erp-lnx-01: Shut down the virtual machine · running');
     // VS Code shows "title: message": a title naming the VM leaves it out of the message.
     assert.equal(progressMessage([running], new Set(), running, 'Failing back erp-lnx-01'), 'Shut down the virtual machine · running');
@@ -53,7 +94,13 @@ describe('job messages', () => {
     // A task named after its VM does not repeat it either.
     const named = watched('erp-lnx-01', job({ tasks: [task('erp-lnx-01: Shut down the virtual machine', 'InProgress')] }));
     assert.equal(jobProgressText(named), 'erp-lnx-01: Shut down the virtual machine · running');
-    const words: Array<[string, string]> = [['NotStarted', 'waiting'], ['Succeeded', 'done'], ['Failed', 'failed'], ['Cancelled', 'cancelled'], ['Other', 'skipped']];
+    const words: Array<[string, string]> = [
+      ['NotStarted', 'waiting'],
+      ['Succeeded', 'done'],
+      ['Failed', 'failed'],
+      ['Cancelled', 'cancelled'],
+      ['Other', 'skipped'],
+    ];
     for (const [state, word] of words) {
       const w = watched('vm', job({ tasks: [task('Start failover', state)] }));
       // A job not started yet, or skipped as a whole, has no current task: the job's state is said.

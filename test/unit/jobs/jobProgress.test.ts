@@ -12,8 +12,16 @@ const { STOP_WATCHING_HINT } = require('../../../src/jobs/jobMessages') as typeo
 const vault = { subscriptionId: 's', resourceGroup: 'rg', vaultName: 'v', id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/v' };
 const task = (friendlyName: string, state: string): JobTask => ({ id: friendlyName, name: friendlyName, friendlyName, state, errors: [] });
 const job: JobInfo = {
-  id: 'id', name: 'job-1', vault, scenarioName: 'UnplannedFailover', friendlyName: 'Failover', state: 'InProgress', targetObjectName: 'erp-lnx-01', allowedActions: [],
-  tasks: [task('Shut down the virtual machine', 'InProgress')], errors: [],
+  id: 'id',
+  name: 'job-1',
+  vault,
+  scenarioName: 'UnplannedFailover',
+  friendlyName: 'Failover',
+  state: 'InProgress',
+  targetObjectName: 'erp-lnx-01',
+  allowedActions: [],
+  tasks: [task('Shut down the virtual machine', 'InProgress')],
+  errors: [],
 };
 
 describe('progress notification', () => {
@@ -40,7 +48,17 @@ describe('progress notification', () => {
 
   it('names the VM once, says the state in words and what Cancel does; Cancel leaves the job running', async () => {
     let stopped = 0;
-    const w = { label: 'erp-lnx-01', jobName: 'job-1', latest: job, scopeKey: 'p', vault, watching: true, done: new Promise(() => undefined), onUpdate: () => ({ dispose() {} }), stopWatching: () => void stopped++ } as unknown as WatchedJob;
+    const w = {
+      label: 'erp-lnx-01',
+      jobName: 'job-1',
+      latest: job,
+      scopeKey: 'p',
+      vault,
+      watching: true,
+      done: new Promise(() => undefined),
+      onUpdate: () => ({ dispose() {} }),
+      stopWatching: () => void stopped++,
+    } as unknown as WatchedJob;
     const shown: string[] = [];
     const log = { info: () => undefined, show: () => void shown.push('output') } as never;
     fake.state.answer = (p) => (p.items.includes('Show Output') ? 'Show Output' : undefined);

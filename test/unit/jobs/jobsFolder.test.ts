@@ -13,7 +13,17 @@ const { JobsFolderNode } = require('../../../src/tree/jobsFolder') as typeof imp
 const vault = { subscriptionId: 's', resourceGroup: 'rg', vaultName: 'v', id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/v' };
 const task = (friendlyName: string, state: string): JobTask => ({ id: friendlyName, name: friendlyName, friendlyName, state, errors: [] });
 const job = (over: Partial<JobInfo>): JobInfo => ({
-  id: 'id', name: 'job-1', vault, scenarioName: 'UnplannedFailover', friendlyName: 'Failover', state: 'NotStarted', targetObjectName: 'erp-lnx-01', allowedActions: ['Cancel'], tasks: [], errors: [], ...over,
+  id: 'id',
+  name: 'job-1',
+  vault,
+  scenarioName: 'UnplannedFailover',
+  friendlyName: 'Failover',
+  state: 'NotStarted',
+  targetObjectName: 'erp-lnx-01',
+  allowedActions: ['Cancel'],
+  tasks: [],
+  errors: [],
+  ...over,
 });
 
 const now = new Date(2025, 5, 10, 14, 8, 10);
@@ -30,7 +40,11 @@ function folder(listed: JobInfo[], watched: Map<string, JobInfo>) {
 describe('Jobs folder rows', () => {
   it('a watched job shows the tracker’s live reading, not the list’s NotStarted', async () => {
     const listed = job({ startTime: start });
-    const live = job({ state: 'InProgress', startTime: start, tasks: [task('Prerequisites check for failover', 'Succeeded'), task('Shut down the virtual machine', 'InProgress')] });
+    const live = job({
+      state: 'InProgress',
+      startTime: start,
+      tasks: [task('Prerequisites check for failover', 'Succeeded'), task('Shut down the virtual machine', 'InProgress')],
+    });
     const watched = new Map([['job-1', live]]);
     const { node } = folder([listed], watched);
     const [row] = (await node.children()) as JobNode[];
@@ -65,13 +79,25 @@ describe('Jobs folder rows', () => {
     const listedAsWaiting = job({ name: 'run', state: 'NotStarted', startTime: new Date(start.getTime() - 7200_000) });
     const { node } = folder([old, newer, listedAsWaiting], new Map([['run', { ...listedAsWaiting, state: 'InProgress' }]]));
     const rows = (await node.children()) as JobNode[];
-    assert.deepEqual(rows.map((r) => r.job.name), ['run', 'newer', 'old']);
+    assert.deepEqual(
+      rows.map((r) => r.job.name),
+      ['run', 'newer', 'old'],
+    );
   });
 
   it('a reprotect’s agent-wait retries are one row, not a list of red failures', async () => {
     const agent = [{ message: "The Mobility service agent on the on-premises virtual machine isn't installed or hasn't registered with Site Recovery yet." }];
     const attempt = (name: string, minutes: number, state: string) =>
-      job({ name, scenarioName: 'SwitchProtection', friendlyName: 'Reprotect', targetObjectId: 'vm-1', targetObjectName: 'web-win-03', state, startTime: new Date(start.getTime() + minutes * 60_000), errors: state === 'Failed' ? agent : [] });
+      job({
+        name,
+        scenarioName: 'SwitchProtection',
+        friendlyName: 'Reprotect',
+        targetObjectId: 'vm-1',
+        targetObjectName: 'web-win-03',
+        state,
+        startTime: new Date(start.getTime() + minutes * 60_000),
+        errors: state === 'Failed' ? agent : [],
+      });
     const { node } = folder([attempt('r3', 2, 'InProgress'), attempt('r2', 1, 'Failed'), attempt('r1', 0, 'Failed')], new Map());
     const rows = (await node.children()) as JobNode[];
     assert.equal(rows.length, 1);
@@ -80,7 +106,10 @@ describe('Jobs folder rows', () => {
     const earlier = (await rows[0].children()).at(-1)!;
     assert.equal(earlier.treeItem().label, 'Earlier attempts (2)');
     const attempts = (await earlier.children()).map((n) => n.treeItem());
-    assert.deepEqual(attempts.map((a) => a.label), ['Attempt 2', 'Attempt 1']);
+    assert.deepEqual(
+      attempts.map((a) => a.label),
+      ['Attempt 2', 'Attempt 1'],
+    );
     for (const a of attempts) {
       assert.match(String(a.description), /^agent not registered yet · /);
       assert.equal((a.iconPath as { id: string }).id, 'watch');

@@ -103,6 +103,10 @@ describe('JobTracker: resume after a reload', () => {
     await h.sim.advance(15 * 60_000);
     await h.timers.advance(h.interval);
     assert.equal(finished.length, 1);
-    assert.deepEqual(h.store.value.map((w) => w.scopeKey), ['account:gone'], 'the unreachable one waits on');
+    assert.deepEqual(
+      h.store.value.map((w) => w.scopeKey),
+      ['account:gone'],
+      'the unreachable one waits on',
+    );
   });
 });

@@ -17,7 +17,10 @@ describe('JobTracker: streaming a classic failback job', () => {
 
     const out = lines(h);
     const prefix = `[${item.friendlyName}]`;
-    assert.ok(out.every((l) => l.startsWith(prefix)), `every line names the VM:\n${out.join('\n')}`);
+    assert.ok(
+      out.every((l) => l.startsWith(prefix)),
+      `every line names the VM:\n${out.join('\n')}`,
+    );
     assert.match(out[0], new RegExp(`^\\[${item.friendlyName}\\] Failover \\(UnplannedFailover\\) — job ${jobName}: `));
     assert.equal(new Set(out).size, out.length, `no line is written twice:\n${out.join('\n')}`);
 

@@ -24,7 +24,10 @@ describe('reliability: a reload in the middle of an outage', () => {
       assert.equal(next.running().length, 1, 'still followed while the outage lasts');
       w.sim.clearFaults();
       for (let i = 0; i < 100 && next.running().length; i++) await w.timers.advance(w.timers.nextDelay()!);
-      assert.deepEqual(finished.map((j) => [j.name, j.state]), [[jobName, 'Succeeded']]);
+      assert.deepEqual(
+        finished.map((j) => [j.name, j.state]),
+        [[jobName, 'Succeeded']],
+      );
       assert.equal(w.reports.size, 0, 'the disposed session reported nothing');
       assert.deepEqual(w.store.value, []);
       next.dispose();

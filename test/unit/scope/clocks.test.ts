@@ -16,7 +16,10 @@ function activate(): { services: Services; dispose(): void } {
   const context = {
     subscriptions,
     extension: { id: 'site-recovery-tools.vscode-site-recovery' },
-    globalState: { get: <T>(key: string, fallback?: T) => (memento.has(key) ? (memento.get(key) as T) : fallback), update: async (key: string, value: unknown) => void memento.set(key, value) },
+    globalState: {
+      get: <T>(key: string, fallback?: T) => (memento.has(key) ? (memento.get(key) as T) : fallback),
+      update: async (key: string, value: unknown) => void memento.set(key, value),
+    },
   };
   const services = createServices(context as never);
   return { services, dispose: () => subscriptions.forEach((s) => s.dispose()) };

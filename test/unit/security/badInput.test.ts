@@ -51,7 +51,10 @@ describe('security: bad input', function () {
       assert.equal(prep.refused.length, 1);
       assert.match(prep.refused[0].reason, new RegExp(`${shown.friendlyName} is busy`));
       assert.deepEqual(w.posts(), [], 'nothing sent');
-      assert.ok(w.sim.requestLog.some((r) => r.method === 'GET' && r.path.endsWith(`/replicationProtectedItems/${shown.name}`)), 'the item was re-read');
+      assert.ok(
+        w.sim.requestLog.some((r) => r.method === 'GET' && r.path.endsWith(`/replicationProtectedItems/${shown.name}`)),
+        'the item was re-read',
+      );
     });
 
     it('refuses a commit of a VM that was committed elsewhere meanwhile', async () => {
@@ -129,7 +132,11 @@ describe('security: bad input', function () {
       // Every tag in the page is one of the template's own: no tag, attribute or handler from a name.
       const tags = [...html.matchAll(/<\/?([a-zA-Z][\w-]*)/g)].map((m) => m[1].toLowerCase());
       const allowed = new Set(['!doctype', 'html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'p', 'small', 'section', 'ol', 'li', 'span', 'div', 'button', 'script']);
-      assert.deepEqual([...new Set(tags)].filter((t) => !allowed.has(t)), [], 'no foreign tag');
+      assert.deepEqual(
+        [...new Set(tags)].filter((t) => !allowed.has(t)),
+        [],
+        'no foreign tag',
+      );
       assert.equal(html.match(/<script\b/g)?.length, 1, 'one script');
       assert.match(html, new RegExp(`<script nonce="${nonce}">`));
       assert.match(html, new RegExp(`<style nonce="${nonce}">`));
@@ -137,7 +144,11 @@ describe('security: bad input', function () {
       const wellFormed = [...html.matchAll(/<([a-zA-Z][\w-]*)((?:\s+[\w-]+(?:="[^"]*")?)*)\s*>/g)];
       assert.equal(wellFormed.length, html.match(/<[a-zA-Z]/g)?.length, 'every tag parses');
       const attributes = wellFormed.flatMap((m) => [...m[2].matchAll(/\s+([\w-]+)(?:="[^"]*")?/g)].map((a) => a[1].toLowerCase()));
-      assert.deepEqual(attributes.filter((a) => a.startsWith('on')), [], 'no inline event handler');
+      assert.deepEqual(
+        attributes.filter((a) => a.startsWith('on')),
+        [],
+        'no inline event handler',
+      );
       for (const name of HOSTILE_NAMES.filter((n) => /[<>"'&]/.test(n))) assert.ok(!html.includes(name), `raw name absent: ${name.slice(0, 40)}`);
       assert.ok(html.includes(escapeHtml(HOSTILE_NAMES[0])), 'the name is shown, escaped');
       assert.ok(html.includes('x'.repeat(10_000)), 'a very long name is kept whole');

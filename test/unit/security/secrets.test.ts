@@ -55,7 +55,12 @@ describe('security: the access token never leaks', function () {
     try {
       const [vault] = await scope.queries.listVaults(sim.subscriptionId);
       const items = (await scope.queries.listItemsPage(vault)).items;
-      const [first, second] = (await prepareFailover(scope.queries, items.filter((i) => failbackPhase(i) === 'readyToFailBack'))).ready;
+      const [first, second] = (
+        await prepareFailover(
+          scope.queries,
+          items.filter((i) => failbackPhase(i) === 'readyToFailBack'),
+        )
+      ).ready;
       assert.ok(first && second, 'two VMs ready to fail back');
 
       // Errors the Azure layer throws: 401, refused 500 and reset on the POST, malformed JSON.

@@ -12,17 +12,34 @@ describe('simulator: classic VMs in Azure (failover to Azure, reprotect to on-pr
     const { asr } = clients(sim);
     const before = await asr.replicationProtectedItems.get(vault, rg, fabric, container, 'crm-lnx-04');
     // V2AFailoverJob.010.
-    const failedOver = await whileAdvancing(sim, asr.replicationProtectedItems.beginUnplannedFailoverAndWait(vault, rg, fabric, container, 'crm-lnx-04', {
-      properties: { failoverDirection: 'PrimaryToRecovery', sourceSiteOperations: 'NotRequired', providerSpecificDetails: { instanceType: 'InMageAzureV2' } as never },
-    }, FAST_POLL));
+    const failedOver = await whileAdvancing(
+      sim,
+      asr.replicationProtectedItems.beginUnplannedFailoverAndWait(
+        vault,
+        rg,
+        fabric,
+        container,
+        'crm-lnx-04',
+        {
+          properties: { failoverDirection: 'PrimaryToRecovery', sourceSiteOperations: 'NotRequired', providerSpecificDetails: { instanceType: 'InMageAzureV2' } as never },
+        },
+        FAST_POLL,
+      ),
+    );
     assert.equal(failedOver.properties?.activeLocation, 'Recovery');
     assert.ok(failedOver.properties?.allowedOperations?.includes('Commit'));
     const job = (await collect(asr.replicationJobs.list(vault, rg, { filter: "scenarioName eq 'UnplannedFailover' and targetObjectName eq 'crm-lnx-04'" })))[0];
     assert.equal(job.properties?.targetObjectId, details(before).vmId);
-    assert.deepEqual(job.properties?.tasks?.map((t) => [t.taskId, t.state]), [
-      ['UnplannedFailoverPreflightChecksTask', 'Succeeded'], ['ShutdownVmOnPrimaryForUFO', 'Other'], ['PrepareForUnPlannedFailoverTask', 'Other'],
-      ['FailoverTask', 'Succeeded'], ['StartVmOnSecondary', 'Succeeded'],
-    ]);
+    assert.deepEqual(
+      job.properties?.tasks?.map((t) => [t.taskId, t.state]),
+      [
+        ['UnplannedFailoverPreflightChecksTask', 'Succeeded'],
+        ['ShutdownVmOnPrimaryForUFO', 'Other'],
+        ['PrepareForUnPlannedFailoverTask', 'Other'],
+        ['FailoverTask', 'Succeeded'],
+        ['StartVmOnSecondary', 'Succeeded'],
+      ],
+    );
     const committed = await whileAdvancing(sim, asr.replicationProtectedItems.beginFailoverCommitAndWait(vault, rg, fabric, container, 'crm-lnx-04', FAST_POLL), 5_000);
     assert.equal(committed.properties?.protectionState, 'UnplannedFailoverCommitted');
     assert.deepEqual(committed.properties?.allowedOperations, ['CompleteMigration', 'DisableProtection', 'SwitchProtection']);
@@ -37,8 +54,13 @@ describe('simulator: classic VMs in Azure (failover to Azure, reprotect to on-pr
     const profileId = (name: string) => `${vaultPath(sim)}/replicationPolicies/${name}`;
     // Shape of V2ATestSwitchProtection.013.
     const good = {
-      instanceType: 'InMage', masterTargetId: CLASSIC.masterTarget, processServerId: CLASSIC.psOnPrem, retentionDrive: 'R', runAsAccountId: '2',
-      datastoreName: 'datastore1', diskExclusionInput: { volumeOptions: [{ volumeLabel: 'Temporary Storage', onlyExcludeIfSingleVolume: 'Yes' }] },
+      instanceType: 'InMage',
+      masterTargetId: CLASSIC.masterTarget,
+      processServerId: CLASSIC.psOnPrem,
+      retentionDrive: 'R',
+      runAsAccountId: '2',
+      datastoreName: 'datastore1',
+      diskExclusionInput: { volumeOptions: [{ volumeLabel: 'Temporary Storage', onlyExcludeIfSingleVolume: 'Yes' }] },
       profileId: profileId('failback-policy'),
     };
     const send = (d: Record<string, unknown>, failoverDirection = 'RecoveryToPrimary') =>
@@ -52,8 +74,18 @@ describe('simulator: classic VMs in Azure (failover to Azure, reprotect to on-pr
     await assert.rejects(send({ ...good, datastoreName: 'nope' }), refused(ASR_ERROR_CODES.unknownInfrastructure));
     await assert.rejects(send({ ...good, runAsAccountId: '9' }), refused(ASR_ERROR_CODES.unknownInfrastructure));
     await assert.rejects(send({ ...good, profileId: profileId('replication-policy-24h') }), refused(ASR_ERROR_CODES.policyProviderMismatch));
-    const done = await whileAdvancing(sim, asr.replicationProtectedItems.beginReprotectAndWait(vault, rg, fabric, container, 'erp-win-05',
-      { properties: { failoverDirection: 'RecoveryToPrimary', providerSpecificDetails: good as never } }, FAST_POLL));
+    const done = await whileAdvancing(
+      sim,
+      asr.replicationProtectedItems.beginReprotectAndWait(
+        vault,
+        rg,
+        fabric,
+        container,
+        'erp-win-05',
+        { properties: { failoverDirection: 'RecoveryToPrimary', providerSpecificDetails: good as never } },
+        FAST_POLL,
+      ),
+    );
     assert.equal(details(done).instanceType, 'InMage');
     assert.equal(done.properties?.protectionState, 'Protected');
     assert.deepEqual(done.properties?.allowedOperations, ['UnplannedFailover', 'DisableProtection']);
@@ -64,8 +96,12 @@ describe('simulator: classic VMs in Azure (failover to Azure, reprotect to on-pr
 
   it('change recovery point has no InMage input: refused with a 400 naming it', async () => {
     const sim = createSim();
-    const res = await raw(sim, 'POST', `${itemPath(sim, 'web-lnx-02')}/applyRecoveryPoint?api-version=2023-06-01`,
-      JSON.stringify({ properties: { recoveryPointId: 'x', providerSpecificDetails: { instanceType: 'InMage' } } }));
+    const res = await raw(
+      sim,
+      'POST',
+      `${itemPath(sim, 'web-lnx-02')}/applyRecoveryPoint?api-version=2023-06-01`,
+      JSON.stringify({ properties: { recoveryPointId: 'x', providerSpecificDetails: { instanceType: 'InMage' } } }),
+    );
     assert.equal(res.status, 400);
     assert.equal(res.json?.error.code, ASR_ERROR_CODES.invalidProviderInput);
     assert.match(res.json?.error.message, /'InMage' is invalid/);

@@ -13,9 +13,24 @@ describe('simulator: classic failback through the SDK', function () {
     assert.deepEqual(before.properties?.allowedOperations, ['UnplannedFailover', 'DisableProtection']);
     assert.equal(before.properties?.currentScenario?.scenarioName, 'None');
 
-    const failedOver = await whileAdvancing(sim, asr.replicationProtectedItems.beginUnplannedFailoverAndWait(vault, rg, fabric, container, 'app-win-01', {
-      properties: { failoverDirection: 'PrimaryToRecovery', sourceSiteOperations: 'NotRequired', providerSpecificDetails: { instanceType: 'InMage', recoveryPointType: 'LatestTime' } as never },
-    }, FAST_POLL));
+    const failedOver = await whileAdvancing(
+      sim,
+      asr.replicationProtectedItems.beginUnplannedFailoverAndWait(
+        vault,
+        rg,
+        fabric,
+        container,
+        'app-win-01',
+        {
+          properties: {
+            failoverDirection: 'PrimaryToRecovery',
+            sourceSiteOperations: 'NotRequired',
+            providerSpecificDetails: { instanceType: 'InMage', recoveryPointType: 'LatestTime' } as never,
+          },
+        },
+        FAST_POLL,
+      ),
+    );
     assert.equal(failedOver.properties?.protectionState, 'UnplannedFailoverCommitPendingStatesBegin');
     assert.ok(failedOver.properties?.allowedOperations?.includes('Commit'));
     const extras = (failedOver.properties as Record<string, any>).simulatorDetails;
@@ -27,10 +42,16 @@ describe('simulator: classic failback through the SDK', function () {
     const jobs = await collect(asr.replicationJobs.list(vault, rg, { filter: "scenarioName eq 'UnplannedFailover' and targetObjectName eq 'app-win-01'" }));
     assert.equal(jobs.length, 1);
     // V2ATestFailback.605: the recorded tasks, shutdown and sync skipped ("Other"), about 3.5 minutes.
-    assert.deepEqual(jobs[0].properties?.tasks?.map((t) => [t.name, t.state]), [
-      ['VmUfoPrerequisitesCheck', 'Succeeded'], ['VmShutdownVmOnPrimary', 'Other'], ['VmPrepareForUnPlannedFailover', 'Other'],
-      ['VmFailover', 'Succeeded'], ['VmFoStartVmOnSecondary', 'Succeeded'],
-    ]);
+    assert.deepEqual(
+      jobs[0].properties?.tasks?.map((t) => [t.name, t.state]),
+      [
+        ['VmUfoPrerequisitesCheck', 'Succeeded'],
+        ['VmShutdownVmOnPrimary', 'Other'],
+        ['VmPrepareForUnPlannedFailover', 'Other'],
+        ['VmFailover', 'Succeeded'],
+        ['VmFoStartVmOnSecondary', 'Succeeded'],
+      ],
+    );
     const total = jobs[0].properties!.endTime!.getTime() - jobs[0].properties!.startTime!.getTime();
     assert.ok(total >= 3 * MINUTE && total <= 8 * MINUTE, `failover took ${total / MINUTE} min`);
 
@@ -44,14 +65,25 @@ describe('simulator: classic failback through the SDK', function () {
       properties: {
         failoverDirection: 'RecoveryToPrimary',
         providerSpecificDetails: {
-          instanceType: 'InMageAzureV2', processServerId: CLASSIC.psOnPrem, masterTargetId: CLASSIC.masterTarget, runAsAccountId: '2',
-          policyId: 'replication-policy-24h', logStorageAccountId: '/subscriptions/x/resourceGroups/contoso-dr-rg/providers/Microsoft.Storage/storageAccounts/logs',
+          instanceType: 'InMageAzureV2',
+          processServerId: CLASSIC.psOnPrem,
+          masterTargetId: CLASSIC.masterTarget,
+          runAsAccountId: '2',
+          policyId: 'replication-policy-24h',
+          logStorageAccountId: '/subscriptions/x/resourceGroups/contoso-dr-rg/providers/Microsoft.Storage/storageAccounts/logs',
         } as never,
       },
     };
     // Too early: the agent on the just-started on-prem VM has not registered yet; ASR accepts, the job fails.
     const early = asr.replicationProtectedItems.beginReprotectAndWait(vault, rg, fabric, container, 'app-win-01', reprotectInput, FAST_POLL);
-    const error = await whileAdvancing(sim, early.then(() => undefined, (e: unknown) => e), 5_000);
+    const error = await whileAdvancing(
+      sim,
+      early.then(
+        () => undefined,
+        (e: unknown) => e,
+      ),
+      5_000,
+    );
     assert.ok(error instanceof Error, 'the poller reports the failed job');
     assert.match((error as Error).message, /Mobility service agent/);
     const failedJob = (await collect(asr.replicationJobs.list(vault, rg, { filter: "state eq 'Failed' and targetObjectName eq 'app-win-01'" })))[0];
@@ -91,7 +123,16 @@ describe('simulator: classic failback through the SDK', function () {
     );
     await assert.rejects(
       asr.replicationProtectedItems.beginReprotect(vault, rg, fabric, container, 'web-win-03', {
-        properties: { providerSpecificDetails: { instanceType: 'InMageAzureV2', processServerId: 'nope', masterTargetId: CLASSIC.masterTarget, runAsAccountId: '1', policyId: 'replication-policy-24h', logStorageAccountId: 'x' } as never },
+        properties: {
+          providerSpecificDetails: {
+            instanceType: 'InMageAzureV2',
+            processServerId: 'nope',
+            masterTargetId: CLASSIC.masterTarget,
+            runAsAccountId: '1',
+            policyId: 'replication-policy-24h',
+            logStorageAccountId: 'x',
+          } as never,
+        },
       }),
       (e: RestError) => e.statusCode === 400 && e.code === ASR_ERROR_CODES.unknownInfrastructure,
     );
@@ -119,8 +160,10 @@ describe('simulator: classic failback through the SDK', function () {
       const input = (failoverDirection: 'PrimaryToRecovery' | 'RecoveryToPrimary') => ({
         properties: { failoverDirection, sourceSiteOperations: 'NotRequired', providerSpecificDetails: [{ instanceType: 'InMage' as const, recoveryPointType: kind }] },
       });
-      await assert.rejects(asr.replicationRecoveryPlans.beginUnplannedFailover(vault, rg, 'failback-app-tier', input('PrimaryToRecovery')),
-        (e: RestError) => e.statusCode === 400 && e.code === ASR_ERROR_CODES.invalidFailoverDirection);
+      await assert.rejects(
+        asr.replicationRecoveryPlans.beginUnplannedFailover(vault, rg, 'failback-app-tier', input('PrimaryToRecovery')),
+        (e: RestError) => e.statusCode === 400 && e.code === ASR_ERROR_CODES.invalidFailoverDirection,
+      );
       const plan = await whileAdvancing(sim, asr.replicationRecoveryPlans.beginUnplannedFailoverAndWait(vault, rg, 'failback-app-tier', input('RecoveryToPrimary'), FAST_POLL));
       assert.ok(plan.properties?.lastUnplannedFailoverTime);
       const chosen = async (name: string) => (await asr.replicationProtectedItems.get(vault, rg, fabric, container, name)).properties?.failoverRecoveryPointId?.split('/').pop();

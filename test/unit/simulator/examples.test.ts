@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLASSIC, createSim, itemPath, raw, vaultPath } from './helpers';
 
-const EXAMPLES = '/work/shared/spec/examples';
+// The REST spec's examples, in ../shared beside the repository (as CI places it).
+const EXAMPLES = join(__dirname, '../../../../shared/spec/examples');
 const load = (f: string) => JSON.parse(readFileSync(join(EXAMPLES, f), 'utf8')) as { responses: Record<string, { body?: unknown }> };
 
 /** Every property path of the example exists in ours (provider-specific details of another provider excluded). */
@@ -19,9 +20,7 @@ function missingPaths(example: unknown, ours: unknown, path = ''): string[] {
   if (exampleObj['instanceType'] !== undefined && exampleObj['instanceType'] !== ourObj['instanceType']) {
     return [];
   }
-  return Object.keys(exampleObj).flatMap((k) =>
-    k in ourObj ? missingPaths(exampleObj[k], ourObj[k], `${path}.${k}`) : [`${path}.${k}`],
-  );
+  return Object.keys(exampleObj).flatMap((k) => (k in ourObj ? missingPaths(exampleObj[k], ourObj[k], `${path}.${k}`) : [`${path}.${k}`]));
 }
 
 describe('simulator: response shapes match the REST examples', function () {

@@ -12,7 +12,10 @@ describe('simulator: injected faults', function () {
       sim.injectFault({ kind, method: 'GET', pathIncludes: '/replicationProtectedItems/app-lnx-01', retryAfterSeconds: 0 });
       const item = await asr.replicationProtectedItems.get(vault, rg, fabric, container, 'app-lnx-01');
       assert.equal(item.name, 'app-lnx-01');
-      assert.deepEqual(sim.requestLog.map((r) => r.status), [kind === 'throttle' ? 429 : 503, 200]);
+      assert.deepEqual(
+        sim.requestLog.map((r) => r.status),
+        [kind === 'throttle' ? 429 : 503, 200],
+      );
       sim.dispose();
     }
   });
@@ -49,7 +52,11 @@ describe('simulator: injected faults', function () {
 
   it('a 503 on a POST is refused before processing by default, or after processing with afterProcessing', async () => {
     const post = (sim: ReturnType<typeof createSim>) =>
-      raw(sim, 'POST', `${vaultPath(sim)}/replicationFabrics/${fabric}/replicationProtectionContainers/${container}/replicationProtectedItems/web-lnx-02/failoverCommit?api-version=2023-06-01`);
+      raw(
+        sim,
+        'POST',
+        `${vaultPath(sim)}/replicationFabrics/${fabric}/replicationProtectionContainers/${container}/replicationProtectedItems/web-lnx-02/failoverCommit?api-version=2023-06-01`,
+      );
     for (const afterProcessing of [false, true]) {
       const sim = createSim();
       sim.injectFault({ kind: 'unavailable', method: 'POST', afterProcessing });

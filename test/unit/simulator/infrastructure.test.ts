@@ -24,7 +24,9 @@ describe('simulator: subscriptions, vaults, fabrics, paging, seed disks', functi
     const item = await asr.replicationProtectedItems.get(CLASSIC.vault, CLASSIC.rg, CLASSIC.fabric, CLASSIC.container, 'app-lnx-01');
     assert.ok(item.id?.startsWith('/Subscriptions/'));
     assert.deepEqual(item.properties?.currentScenario, {
-      scenarioName: 'None', jobId: `${vaultPath(sim).replace('/subscriptions/', '/Subscriptions/')}/replicationJobs/None`, startTime: new Date('1753-01-01T01:01:01Z'),
+      scenarioName: 'None',
+      jobId: `${vaultPath(sim).replace('/subscriptions/', '/Subscriptions/')}/replicationJobs/None`,
+      startTime: new Date('1753-01-01T01:01:01Z'),
     });
     sim.dispose();
   });
@@ -50,20 +52,36 @@ describe('simulator: subscriptions, vaults, fabrics, paging, seed disks', functi
     const sim = createSim();
     const { asr } = clients(sim);
     const disksPath = `/subscriptions/${sim.subscriptionId}/resourceGroups/contoso-dr-rg/providers/Microsoft.Compute/disks`;
-    const seedsOf = async (vm: string) => ((await raw(sim, 'GET', `${disksPath}?api-version=2023-04-02`)).json!.value as { name: string; properties: Record<string, unknown> }[])
-      .filter((d) => d.name.startsWith(`asrseeddisk-${vm.replace(/-/g, '_').slice(0, 8)}-`));
+    const seedsOf = async (vm: string) =>
+      ((await raw(sim, 'GET', `${disksPath}?api-version=2023-04-02`)).json!.value as { name: string; properties: Record<string, unknown> }[]).filter((d) =>
+        d.name.startsWith(`asrseeddisk-${vm.replace(/-/g, '_').slice(0, 8)}-`),
+      );
     // A replicating InMageAzureV2 item names its seed disks (protectedManagedDisks, as recorded); they exist.
     const live = (await raw(sim, 'GET', `${itemPath(sim, 'crm-lnx-04')}?api-version=2023-06-01`)).json!;
     const referenced: string[] = live.properties.providerSpecificDetails.protectedManagedDisks.map((d: { seedManagedDiskId: string }) => d.seedManagedDiskId.split('/').pop());
     assert.equal(referenced.length, 2);
     assert.deepEqual((await seedsOf('crm-lnx-04')).map((d) => d.name).sort(), [...referenced].sort());
-    await whileAdvancing(sim, asr.replicationProtectedItems.beginDeleteAndWait(CLASSIC.vault, CLASSIC.rg, CLASSIC.fabric, CLASSIC.container, 'crm-lnx-04', { properties: { disableProtectionReason: 'NotSpecified' } }, FAST_POLL));
+    await whileAdvancing(
+      sim,
+      asr.replicationProtectedItems.beginDeleteAndWait(
+        CLASSIC.vault,
+        CLASSIC.rg,
+        CLASSIC.fabric,
+        CLASSIC.container,
+        'crm-lnx-04',
+        { properties: { disableProtectionReason: 'NotSpecified' } },
+        FAST_POLL,
+      ),
+    );
     const items = await collect(asr.replicationProtectedItems.list(CLASSIC.vault, CLASSIC.rg));
     assert.ok(!items.some((i) => i.name === 'crm-lnx-04'));
     const left = await seedsOf('crm-lnx-04');
     assert.deepEqual(left.map((d) => d.name).sort(), [...referenced].sort());
     // Recorded pattern: asrseeddisk-<VM, 8 chars>-<disk, 8 chars>-<GUID> (TestV2ARCMRecoveryPlan.011).
-    assert.ok(left.every((d) => /^asrseeddisk-crm_lnx_-devsd[ab]-[0-9a-f-]{36}$/.test(d.name)), left.map((d) => d.name).join());
+    assert.ok(
+      left.every((d) => /^asrseeddisk-crm_lnx_-devsd[ab]-[0-9a-f-]{36}$/.test(d.name)),
+      left.map((d) => d.name).join(),
+    );
     assert.equal(left[0].properties.diskState, 'Unattached');
     const del = await raw(sim, 'DELETE', `${disksPath}/${left[0].name}?api-version=2023-04-02`);
     assert.equal(del.status, 202);

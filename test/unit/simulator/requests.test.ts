@@ -16,14 +16,32 @@ describe('simulator: bad requests always get ARM-shaped errors', function () {
     for (const v of ['2021-02-10', '2023-06-01', '2025-08-01', '2026-01-01', '2026-02-01', '2026-05-01']) {
       assert.equal((await raw(sim, 'GET', `${path}?api-version=${v}`)).status, 200, v);
     }
-    assert.equal((await raw(sim, 'GET', `/Subscriptions/${sim.subscriptionId}/resourceGroups/${CLASSIC.rg}/providers/Microsoft.RecoveryServices/vaults/${CLASSIC.vault}/replicationJobs?api-version=2023-06-01`)).status, 200);
+    assert.equal(
+      (
+        await raw(
+          sim,
+          'GET',
+          `/Subscriptions/${sim.subscriptionId}/resourceGroups/${CLASSIC.rg}/providers/Microsoft.RecoveryServices/vaults/${CLASSIC.vault}/replicationJobs?api-version=2023-06-01`,
+        )
+      ).status,
+      200,
+    );
     const unknown = await raw(sim, 'GET', '/nothing/here?api-version=2023-06-01');
     assert.equal(unknown.status, 404);
     assert.ok(isArmError(unknown.json));
     const put = await raw(sim, 'PUT', `${path}?api-version=2023-06-01`, '{}');
     assert.equal(put.status, 405);
     assert.ok(isArmError(put.json));
-    assert.equal((await raw(sim, 'GET', `/subscriptions/${sim.subscriptionId}/resourceGroups/${CLASSIC.rg}/providers/Microsoft.RecoveryServices/vaults/nope/replicationJobs?api-version=2023-06-01`)).json?.error.code, 'ResourceNotFound');
+    assert.equal(
+      (
+        await raw(
+          sim,
+          'GET',
+          `/subscriptions/${sim.subscriptionId}/resourceGroups/${CLASSIC.rg}/providers/Microsoft.RecoveryServices/vaults/nope/replicationJobs?api-version=2023-06-01`,
+        )
+      ).json?.error.code,
+      'ResourceNotFound',
+    );
     const missingItem = await raw(sim, 'GET', `${itemPath(sim, 'nope')}?api-version=2023-06-01`);
     assert.equal(missingItem.status, 404);
     assert.ok(missingItem.json?.error.possibleCauses);
@@ -41,9 +59,15 @@ describe('simulator: bad requests always get ARM-shaped errors', function () {
     assert.equal(wrong.status, 400);
     assert.ok(wrong.json?.error.recommendedAction);
     const bodies = ['null', '[]', '"x"', '{"properties":null}', '{"properties":{"providerSpecificDetails":[]}}', '{"properties":{"failoverDirection":5}}'];
-    const paths = [failover, `${itemPath(sim, 'web-win-03')}/reProtect?api-version=2023-06-01`, `${vaultPath(sim)}/replicationRecoveryPlans/failback-app-tier/unplannedFailover?api-version=2023-06-01`,
-      `${vaultPath(sim)}/replicationJobs?api-version=2023-06-01&$filter=${encodeURIComponent("state eq 'x' and (")}`, `${vaultPath(sim)}/replicationJobs?api-version=2023-06-01&$filter=bogus%20eq%201`,
-      `${vaultPath(sim)}/replicationProtectedItems?api-version=2023-06-01&skipToken=%%%`, `/subscriptions/%E0%A4%A/x?api-version=1`];
+    const paths = [
+      failover,
+      `${itemPath(sim, 'web-win-03')}/reProtect?api-version=2023-06-01`,
+      `${vaultPath(sim)}/replicationRecoveryPlans/failback-app-tier/unplannedFailover?api-version=2023-06-01`,
+      `${vaultPath(sim)}/replicationJobs?api-version=2023-06-01&$filter=${encodeURIComponent("state eq 'x' and (")}`,
+      `${vaultPath(sim)}/replicationJobs?api-version=2023-06-01&$filter=bogus%20eq%201`,
+      `${vaultPath(sim)}/replicationProtectedItems?api-version=2023-06-01&skipToken=%%%`,
+      `/subscriptions/%E0%A4%A/x?api-version=1`,
+    ];
     for (const p of paths) {
       for (const b of bodies) {
         const res = await sim.handle({ method: 'POST', url: `${sim.endpoint}${p}`, headers: { Authorization: 'Bearer t' }, body: b });
@@ -69,7 +93,9 @@ describe('simulator: jobs', function () {
     const [j1, j2] = [jobNameOf(p1), jobNameOf(p2)];
     const both = await collect(asr.replicationJobs.list(CLASSIC.vault, CLASSIC.rg, { filter: `name in ('${j1}','${j2}')` }));
     assert.deepEqual(both.map((j) => j.name).sort(), [j1, j2].sort());
-    const orForm = await collect(asr.replicationJobs.list(CLASSIC.vault, CLASSIC.rg, { filter: `startTime ge '${started.toISOString()}' and (name eq '${j1}' or name eq '${j2}')` }));
+    const orForm = await collect(
+      asr.replicationJobs.list(CLASSIC.vault, CLASSIC.rg, { filter: `startTime ge '${started.toISOString()}' and (name eq '${j1}' or name eq '${j2}')` }),
+    );
     assert.equal(orForm.length, 2);
     await sim.advance(10_000);
     const running = await asr.replicationJobs.get(CLASSIC.vault, CLASSIC.rg, j2);
@@ -85,7 +111,10 @@ describe('simulator: jobs', function () {
     assert.equal(back.properties?.protectionState, 'Protected');
     assert.equal(back.properties?.currentScenario?.scenarioName, 'None');
     const inProgress = await collect(asr.replicationJobs.list(CLASSIC.vault, CLASSIC.rg, { filter: "state eq 'InProgress'" }));
-    assert.deepEqual(inProgress.map((j) => j.name), [j1]);
+    assert.deepEqual(
+      inProgress.map((j) => j.name),
+      [j1],
+    );
     sim.dispose();
   });
 
@@ -94,7 +123,9 @@ describe('simulator: jobs', function () {
     const { asr } = clients(sim);
     const events: string[] = [];
     const sub = sim.onChange((e) => events.push(e.kind));
-    const item = await asr.replicationProtectedItems.beginFailoverCommitAndWait(CLASSIC.vault, CLASSIC.rg, CLASSIC.fabric, CLASSIC.container, 'web-lnx-02', { updateIntervalInMs: 20 });
+    const item = await asr.replicationProtectedItems.beginFailoverCommitAndWait(CLASSIC.vault, CLASSIC.rg, CLASSIC.fabric, CLASSIC.container, 'web-lnx-02', {
+      updateIntervalInMs: 20,
+    });
     assert.equal(item.properties?.protectionState, 'UnplannedFailoverCommitted');
     assert.ok(events.includes('job') && events.includes('task') && events.includes('item'));
     sub.dispose();

@@ -31,7 +31,13 @@ describe('the vault store: one reading and one operation per VM, for every view'
     assert.equal(row(store, vm, 15 * 60_000 - 329_000).description, 'Reprotect · waiting for the agent · attempt 6 · 5:29 left');
 
     store.jobStarted('job-7', [vm.id]);
-    const job = { name: 'job-7', tasks: [{ friendlyName: 'Prerequisite check', state: 'Succeeded' }, { friendlyName: 'Reprotecting virtual machine', state: 'InProgress' }] } as unknown as JobInfo;
+    const job = {
+      name: 'job-7',
+      tasks: [
+        { friendlyName: 'Prerequisite check', state: 'Succeeded' },
+        { friendlyName: 'Reprotecting virtual machine', state: 'InProgress' },
+      ],
+    } as unknown as JobInfo;
     store.jobReading(job);
     assert.equal(row(store, vm).description, 'Reprotect · Reprotecting virtual machine');
 

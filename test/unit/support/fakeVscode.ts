@@ -64,7 +64,20 @@ class MarkdownString {
 
 function fakeLogChannel(lines: string[]) {
   const write = (line: string) => void lines.push(line);
-  return { name: 'Site Recovery', info: write, warn: write, error: write, debug: write, trace: write, append: write, appendLine: write, show: noop, hide: noop, clear: noop, dispose: noop };
+  return {
+    name: 'Site Recovery',
+    info: write,
+    warn: write,
+    error: write,
+    debug: write,
+    trace: write,
+    append: write,
+    appendLine: write,
+    show: noop,
+    hide: noop,
+    clear: noop,
+    dispose: noop,
+  };
 }
 
 function createFake() {

@@ -15,12 +15,44 @@ import { missingKeys, spelledAsRecorded } from './shape';
  * that provider (another member, e.g. BIOS where only UEFI was recorded, is fine; "Differential Sync"
  * where "DifferentialSync" was recorded is not).
  */
-const ENUM_PROPERTIES = ['protectionState', 'protectionStateDescription', 'activeLocation', 'testFailoverState', 'testFailoverStateDescription',
-  'replicationHealth', 'failoverHealth', 'primaryFabricProvider', 'protectedItemType'];
-const ENUM_DETAILS = ['instanceType', 'discoveryType', 'protectionStage', 'vmProtectionState', 'resyncRequired', 'resyncState',
-  'initialReplicationProgressHealth', 'resyncProgressHealth', 'agentUpgradeState', 'isAgentUpdateRequired', 'isRebootAfterUpdateRequired',
-  'useManagedDisks', 'multiVmSyncStatus', 'diskResized', 'enableRdpOnTargetOption', 'licenseType', 'sqlServerLicenseType', 'totalProgressHealth',
-  'lastPlannedFailoverStatus', 'activeSiteType', 'isLastUpgradeSuccessful', 'firmwareType', 'targetGeneration', 'azureVmGeneration', 'osType'];
+const ENUM_PROPERTIES = [
+  'protectionState',
+  'protectionStateDescription',
+  'activeLocation',
+  'testFailoverState',
+  'testFailoverStateDescription',
+  'replicationHealth',
+  'failoverHealth',
+  'primaryFabricProvider',
+  'protectedItemType',
+];
+const ENUM_DETAILS = [
+  'instanceType',
+  'discoveryType',
+  'protectionStage',
+  'vmProtectionState',
+  'resyncRequired',
+  'resyncState',
+  'initialReplicationProgressHealth',
+  'resyncProgressHealth',
+  'agentUpgradeState',
+  'isAgentUpdateRequired',
+  'isRebootAfterUpdateRequired',
+  'useManagedDisks',
+  'multiVmSyncStatus',
+  'diskResized',
+  'enableRdpOnTargetOption',
+  'licenseType',
+  'sqlServerLicenseType',
+  'totalProgressHealth',
+  'lastPlannedFailoverStatus',
+  'activeSiteType',
+  'isLastUpgradeSuccessful',
+  'firmwareType',
+  'targetGeneration',
+  'azureVmGeneration',
+  'osType',
+];
 
 function badEnums(provider: Provider, level: 'properties' | 'details', keys: string[], recorded: Record<string, unknown>, ours: Record<string, unknown>): string[] {
   return keys
@@ -31,7 +63,10 @@ function badEnums(provider: Provider, level: 'properties' | 'details', keys: str
 
 describe('simulator contract: recorded items', function () {
   it('the recordings hold items of all four VMware providers', () => {
-    assert.deepEqual(PROVIDERS.filter((p) => !ITEMS.some((i) => i.provider === p)), []);
+    assert.deepEqual(
+      PROVIDERS.filter((p) => !ITEMS.some((i) => i.provider === p)),
+      [],
+    );
   });
 
   for (const { rec, item, provider, protectionState } of ITEMS) {

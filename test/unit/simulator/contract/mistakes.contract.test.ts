@@ -22,15 +22,35 @@ const withDetails = (b: Body, patch: Record<string, unknown>) => ({ properties: 
 /** Mistakes per recorded request (fixture file name → changes). */
 const MISTAKES: Record<string, Mistake[]> = {
   'TestV2ARCM540Reprotect.015.reProtect-post.json': [
-    { what: 'a failoverDirection of RecoveryToPrimary', change: (b) => ({ properties: { ...b.properties, failoverDirection: 'RecoveryToPrimary' } }), code: ASR_ERROR_CODES.invalidFailoverDirection },
-    { what: 'InMageRcm input (reprotect to on-premises) for a failed-back item', change: (b, s) => withDetails(b, { instanceType: 'InMageRcm', reprotectAgentId: s.ids.agent, datastoreName: 'datastore1', logStorageAccountId: 'x' }), code: ASR_ERROR_CODES.invalidProviderInput },
-    { what: 'a run-as account outside the appliance site', change: (b) => withDetails(b, { runAsAccountId: '/subscriptions/x/resourceGroups/y/providers/Microsoft.OffAzure/VMwareSites/other/runasaccounts/z' }), code: ASR_ERROR_CODES.unknownInfrastructure },
+    {
+      what: 'a failoverDirection of RecoveryToPrimary',
+      change: (b) => ({ properties: { ...b.properties, failoverDirection: 'RecoveryToPrimary' } }),
+      code: ASR_ERROR_CODES.invalidFailoverDirection,
+    },
+    {
+      what: 'InMageRcm input (reprotect to on-premises) for a failed-back item',
+      change: (b, s) => withDetails(b, { instanceType: 'InMageRcm', reprotectAgentId: s.ids.agent, datastoreName: 'datastore1', logStorageAccountId: 'x' }),
+      code: ASR_ERROR_CODES.invalidProviderInput,
+    },
+    {
+      what: 'a run-as account outside the appliance site',
+      change: (b) => withDetails(b, { runAsAccountId: '/subscriptions/x/resourceGroups/y/providers/Microsoft.OffAzure/VMwareSites/other/runasaccounts/z' }),
+      code: ASR_ERROR_CODES.unknownInfrastructure,
+    },
     { what: 'an unknown process server', change: (b) => withDetails(b, { processServerId: 'nope' }), code: ASR_ERROR_CODES.unknownInfrastructure },
-    { what: 'a failback (InMageRcmFailback) policy', change: (b, s) => withDetails(b, { policyId: s.policyIdOfType('InMageRcmFailback') }), code: ASR_ERROR_CODES.policyProviderMismatch },
+    {
+      what: 'a failback (InMageRcmFailback) policy',
+      change: (b, s) => withDetails(b, { policyId: s.policyIdOfType('InMageRcmFailback') }),
+      code: ASR_ERROR_CODES.policyProviderMismatch,
+    },
   ],
   'TestV2ARCMReprotect.014.reProtect-post.json': [
     { what: 'PrimaryToRecovery', change: (b) => ({ properties: { ...b.properties, failoverDirection: 'PrimaryToRecovery' } }), code: ASR_ERROR_CODES.invalidFailoverDirection },
-    { what: 'InMageRcmFailback input (reprotect to Azure) for a VM in Azure', change: (b, s) => withDetails(b, { instanceType: 'InMageRcmFailback', processServerId: s.ids.processServer, policyId: s.policyIdOfType('InMageRcm') }), code: ASR_ERROR_CODES.invalidProviderInput },
+    {
+      what: 'InMageRcmFailback input (reprotect to Azure) for a VM in Azure',
+      change: (b, s) => withDetails(b, { instanceType: 'InMageRcmFailback', processServerId: s.ids.processServer, policyId: s.policyIdOfType('InMageRcm') }),
+      code: ASR_ERROR_CODES.invalidProviderInput,
+    },
     { what: 'an unknown reprotect agent', change: (b) => withDetails(b, { reprotectAgentId: 'nope' }), code: ASR_ERROR_CODES.unknownInfrastructure },
     { what: 'a datastore the reprotect agent cannot reach', change: (b) => withDetails(b, { datastoreName: 'nope' }), code: ASR_ERROR_CODES.unknownInfrastructure },
     { what: 'a policy of the forward provider', change: (b, s) => withDetails(b, { policyId: s.policyIdOfType('InMageRcm') }), code: ASR_ERROR_CODES.policyProviderMismatch },
@@ -47,7 +67,11 @@ const MISTAKES: Record<string, Mistake[]> = {
     { what: 'an InMage (failback) policy', change: (b, s) => withDetails(b, { policyId: s.policyIdOfType('InMage') }), code: ASR_ERROR_CODES.policyProviderMismatch },
   ],
   'TestV2ARCMFailback.012.plannedFailover-post.json': [
-    { what: 'CrashConsistent spelt as the classic LatestTime', change: (b) => withDetails(b, { recoveryPointType: 'LatestTime' }), code: ASR_ERROR_CODES.missingProviderInputField },
+    {
+      what: 'CrashConsistent spelt as the classic LatestTime',
+      change: (b) => withDetails(b, { recoveryPointType: 'LatestTime' }),
+      code: ASR_ERROR_CODES.missingProviderInputField,
+    },
   ],
   'TestV2ARCMFailover.012.unplannedFailover-post.json': [
     { what: 'RecoveryToPrimary', change: (b) => ({ properties: { ...b.properties, failoverDirection: 'RecoveryToPrimary' } }), code: ASR_ERROR_CODES.invalidFailoverDirection },
@@ -106,7 +130,9 @@ describe('simulator contract: mistakes on recorded requests are refused', functi
     it(`${failback.file} as a plan input: RecoveryToPrimary with useMultiVmSyncPoint is accepted, PrimaryToRecovery refused`, async () => {
       const s = await simBefore(failback);
       try {
-        const input = (failoverDirection: string) => ({ properties: { failoverDirection, providerSpecificDetails: [{ ...failback.request.body.properties.providerSpecificDetails, useMultiVmSyncPoint: 'True' }] } });
+        const input = (failoverDirection: string) => ({
+          properties: { failoverDirection, providerSpecificDetails: [{ ...failback.request.body.properties.providerSpecificDetails, useMultiVmSyncPoint: 'True' }] },
+        });
         const wrong = await postPlan(s, 'plannedFailover', input('PrimaryToRecovery'));
         assert.equal(wrong.status, 400);
         assert.equal(wrong.json?.error.code, ASR_ERROR_CODES.invalidFailoverDirection);
@@ -117,15 +143,24 @@ describe('simulator contract: mistakes on recorded requests are refused', functi
     });
   }
 
-  for (const suffix of ['TestV2ARCMCommit.012.failoverCommit-post.json', 'TestV2ARCMCancelFailover.012.failoverCancel-post.json', 'V2AFailoverJob.295.failoverCommit-post.json', 'V2ATestFailback.606.failoverCommit-post.json']) {
+  for (const suffix of [
+    'TestV2ARCMCommit.012.failoverCommit-post.json',
+    'TestV2ARCMCancelFailover.012.failoverCancel-post.json',
+    'V2AFailoverJob.295.failoverCommit-post.json',
+    'V2ATestFailback.606.failoverCommit-post.json',
+  ]) {
     const rec = byFile(suffix);
     if (!rec) continue;
     it(`${rec.file}: change recovery point only with an input the API defines (InMageAzureV2, InMageRcm)`, async () => {
       const s = await simBefore(rec);
       try {
         for (const instanceType of ['InMage', 'InMageRcmFailback']) {
-          const res = await raw(s.sim, 'POST', `${s.itemPath}/applyRecoveryPoint?api-version=${API}`,
-            JSON.stringify({ properties: { recoveryPointId: 'x', providerSpecificDetails: { instanceType } } }));
+          const res = await raw(
+            s.sim,
+            'POST',
+            `${s.itemPath}/applyRecoveryPoint?api-version=${API}`,
+            JSON.stringify({ properties: { recoveryPointId: 'x', providerSpecificDetails: { instanceType } } }),
+          );
           assert.equal(res.status, 400);
           assert.equal(res.json?.error.code, ASR_ERROR_CODES.invalidProviderInput);
           assert.match(res.json?.error.message, new RegExp(`'${instanceType}'`));

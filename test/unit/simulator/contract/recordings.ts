@@ -80,10 +80,26 @@ export const ITEMS: RecordedItem[] = RECORDINGS.flatMap((rec) =>
 
 /** Jobs; api-version 2018 polls answer with the job under `properties` and no `type` (V2ATFOJob.013). */
 const isJob = (r: any): boolean => typeOf(r).endsWith('/replicationJobs') || (/\/replicationJobs\/[^/]+$/.test(String(r?.id)) && typeof r?.properties?.scenarioName === 'string');
-export const JOBS = RECORDINGS.flatMap((rec) => resourcesOf(rec).filter(isJob).map((job) => ({ rec, job })));
-export const FABRICS = RECORDINGS.flatMap((rec) => resourcesOf(rec).filter((r) => typeOf(r).endsWith('/replicationFabrics')).map((fabric) => ({ rec, fabric })));
-export const POLICIES = RECORDINGS.flatMap((rec) => resourcesOf(rec).filter((r) => typeOf(r).endsWith('/replicationPolicies')).map((policy) => ({ rec, policy })));
-export const PLANS = RECORDINGS.flatMap((rec) => resourcesOf(rec).filter((r) => typeOf(r).endsWith('/replicationRecoveryPlans')).map((plan) => ({ rec, plan })));
+export const JOBS = RECORDINGS.flatMap((rec) =>
+  resourcesOf(rec)
+    .filter(isJob)
+    .map((job) => ({ rec, job })),
+);
+export const FABRICS = RECORDINGS.flatMap((rec) =>
+  resourcesOf(rec)
+    .filter((r) => typeOf(r).endsWith('/replicationFabrics'))
+    .map((fabric) => ({ rec, fabric })),
+);
+export const POLICIES = RECORDINGS.flatMap((rec) =>
+  resourcesOf(rec)
+    .filter((r) => typeOf(r).endsWith('/replicationPolicies'))
+    .map((policy) => ({ rec, policy })),
+);
+export const PLANS = RECORDINGS.flatMap((rec) =>
+  resourcesOf(rec)
+    .filter((r) => typeOf(r).endsWith('/replicationRecoveryPlans'))
+    .map((plan) => ({ rec, plan })),
+);
 
 /** Item and plan operations the recordings POST (their bodies must be accepted). */
 export const POSTS = RECORDINGS.filter((r) => r.request.method === 'POST' && /\/(replicationProtectedItems|replicationRecoveryPlans)\/[^/]+\/[^/?]+(\?|$)/.test(r.request.uri));
@@ -97,8 +113,7 @@ export function targetNameOf(r: Recording): string {
 /** The last recorded state of an item before `rec` in the same session (a GET or a list that holds it). */
 export function itemBefore(rec: Recording): RecordedItem | undefined {
   const name = targetNameOf(rec).toLowerCase();
-  return ITEMS.filter((i) => i.rec.session === rec.session && i.rec.entry < rec.entry && String(i.item.name).toLowerCase() === name)
-    .sort((a, b) => b.rec.entry - a.rec.entry)[0];
+  return ITEMS.filter((i) => i.rec.session === rec.session && i.rec.entry < rec.entry && String(i.item.name).toLowerCase() === name).sort((a, b) => b.rec.entry - a.rec.entry)[0];
 }
 
 /** The recorded POSTs of a session between two entries (what changed the item since its last recorded state). */

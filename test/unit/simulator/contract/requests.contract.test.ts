@@ -50,11 +50,21 @@ describe('simulator contract: recorded requests are accepted in their recorded p
         assert.equal(q.scenarioName, p.scenarioName);
         assert.equal(q.friendlyName, p.friendlyName);
         assert.equal(q.targetInstanceType, p.targetInstanceType);
-        assert.deepEqual(q.tasks.map((t: { name: string }) => t.name), p.tasks.map((t: { name: string }) => t.name));
-        assert.deepEqual(q.tasks.map((t: { taskId: string }) => t.taskId).filter((id: string) => !GUID.test(id)),
-          p.tasks.map((t: { taskId: string }) => t.taskId).filter((id: string) => !GUID.test(id)), 'recorded task ids');
+        assert.deepEqual(
+          q.tasks.map((t: { name: string }) => t.name),
+          p.tasks.map((t: { name: string }) => t.name),
+        );
+        assert.deepEqual(
+          q.tasks.map((t: { taskId: string }) => t.taskId).filter((id: string) => !GUID.test(id)),
+          p.tasks.map((t: { taskId: string }) => t.taskId).filter((id: string) => !GUID.test(id)),
+          'recorded task ids',
+        );
         if (p.state === 'Succeeded') {
-          assert.deepEqual(q.tasks.map((t: { state: string }) => t.state), p.tasks.map((t: { state: string }) => t.state), 'task states (skipped: Other)');
+          assert.deepEqual(
+            q.tasks.map((t: { state: string }) => t.state),
+            p.tasks.map((t: { state: string }) => t.state),
+            'task states (skipped: Other)',
+          );
         }
         assert.deepEqual(missingKeys(p, q), [], 'job properties keys');
         assert.deepEqual(missingKeys(p.tasks[0], q.tasks[0]), [], 'task keys');

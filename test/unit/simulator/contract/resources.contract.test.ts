@@ -48,7 +48,10 @@ describe('simulator contract: recorded fabrics, policies, plans, recovery points
         }
         const statuses = recordedStatuses(kind);
         const bad = [q, ...LISTS.flatMap((l) => q[l] ?? [])].flatMap((e: Record<string, unknown>) =>
-          Object.entries(e).filter(([k, v]) => statuses.has(k) && !spelledAsRecorded(v, statuses.get(k) as Set<unknown>)).map(([k, v]) => `${k}=${v}`));
+          Object.entries(e)
+            .filter(([k, v]) => statuses.has(k) && !spelledAsRecorded(v, statuses.get(k) as Set<unknown>))
+            .map(([k, v]) => `${k}=${v}`),
+        );
         assert.deepEqual(bad, [], 'status spellings');
       } finally {
         s.sim.dispose();
@@ -67,7 +70,8 @@ describe('simulator contract: recorded fabrics, policies, plans, recovery points
         assert.deepEqual(missingKeys(policy.properties, ours.properties), []);
         assert.deepEqual(missingKeys(policy.properties.providerSpecificDetails, ours.properties.providerSpecificDetails), []);
         for (const [k, v] of Object.entries(policy.properties.providerSpecificDetails)) {
-          if (typeof v === 'string') assert.ok(spelledAsRecorded(ours.properties.providerSpecificDetails[k], new Set([v])), `${k}: ${ours.properties.providerSpecificDetails[k]} vs ${v}`);
+          if (typeof v === 'string')
+            assert.ok(spelledAsRecorded(ours.properties.providerSpecificDetails[k], new Set([v])), `${k}: ${ours.properties.providerSpecificDetails[k]} vs ${v}`);
         }
       } finally {
         s.sim.dispose();

@@ -39,11 +39,31 @@ export function simIn(provider: Provider, phase: ItemPhase): SimInState {
   const vault = scenario.vaults[0];
   const template = vault.items[0];
   const policy = vault.policies.find((p) => p.providerSpecificDetails['instanceType'] === provider);
-  vault.items = [{
-    ...template, name: VM, friendlyName: VM, provider, phase, policy: policy?.name ?? template.policy, osType: 'Windows', multiVmGroupName: undefined,
-    recoveryPoints: { crashEveryMinutes: 5, appEveryMinutes: 60, retentionHours: 24 }, failedOverMinutesAgo: 60,
-  }];
-  vault.recoveryPlans = [{ name: PLAN, friendlyName: PLAN, groups: [{ groupType: 'Shutdown', items: [] }, { groupType: 'Failover', items: [] }, { groupType: 'Boot', items: [VM] }] }];
+  vault.items = [
+    {
+      ...template,
+      name: VM,
+      friendlyName: VM,
+      provider,
+      phase,
+      policy: policy?.name ?? template.policy,
+      osType: 'Windows',
+      multiVmGroupName: undefined,
+      recoveryPoints: { crashEveryMinutes: 5, appEveryMinutes: 60, retentionHours: 24 },
+      failedOverMinutesAgo: 60,
+    },
+  ];
+  vault.recoveryPlans = [
+    {
+      name: PLAN,
+      friendlyName: PLAN,
+      groups: [
+        { groupType: 'Shutdown', items: [] },
+        { groupType: 'Failover', items: [] },
+        { groupType: 'Boot', items: [VM] },
+      ],
+    },
+  ];
   vault.historicJobs = [];
   vault.disks = [];
   const sim = createSim({ scenario, agentRegistrationMinutes: 0 });
@@ -145,4 +165,3 @@ export async function simBefore(rec: Recording): Promise<SimInState> {
   }
   return s;
 }
-
