@@ -106,9 +106,14 @@ async function classicChoices(
     why,
   );
   const original = items.length === 1 ? originalDatastore(items[0]) : undefined;
+  const fitting = datastorePicks(mt.datastores, items);
+  if (fitting.length === 0) {
+    const reasons = mt.datastores.flatMap((ds) => items.map((i) => datastoreRefusal(i, ds)).filter(Boolean));
+    throw new Error(`No datastore of ${mt.name} can hold the VMs. ${reasons.length ? [...new Set(reasons)].join(' ') : `${mt.name} lists no datastore.`}`);
+  }
   const datastore = await pick(
     'Reprotect to on-premises: datastore for the VM',
-    datastorePicks(mt.datastores, items),
+    fitting,
     (d) => (d === original ? 'the datastore the VM came from' : d === remembered.datastoreName ? 'last used' : undefined),
     why,
   );

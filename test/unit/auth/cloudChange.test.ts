@@ -1,28 +1,14 @@
 // Changing siteRecovery.cloud drops the scopes of the old cloud and refreshes the tree, through
 // the services as activate() builds them; VS Code's settings and accounts are the fake's.
 import assert from 'node:assert/strict';
-import type { Services } from '../../../src/services';
 import { useFakeVscode } from '../support/fakeVscode';
+import { activateServices } from '../support/activateServices';
 
 const vscode = useFakeVscode();
-const { createServices } = require('../../../src/createServices') as typeof import('../../../src/createServices');
 
 const TENANT = '72f988bf-0000-4000-8000-0000000000aa';
 
-function activate(): { services: Services; dispose(): void } {
-  const memento = new Map<string, unknown>();
-  const subscriptions: Array<{ dispose(): void }> = [];
-  const context = {
-    subscriptions,
-    extension: { id: 'site-recovery-tools.vscode-site-recovery' },
-    globalState: {
-      get: <T>(key: string, fallback?: T) => (memento.has(key) ? (memento.get(key) as T) : fallback),
-      update: async (key: string, value: unknown) => void memento.set(key, value),
-    },
-  };
-  const services = createServices(context as never);
-  return { services, dispose: () => subscriptions.forEach((s) => s.dispose()) };
-}
+const activate = activateServices;
 
 describe('changing siteRecovery.cloud', () => {
   let app: ReturnType<typeof activate>;

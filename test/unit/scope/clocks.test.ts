@@ -3,27 +3,13 @@
 // simulator's clock before).
 import assert from 'node:assert/strict';
 import { useFakeVscode } from '../support/fakeVscode';
-import type { Services } from '../../../src/services';
+import { activateServices } from '../support/activateServices';
 
 const vscode = useFakeVscode();
-const { createServices } = require('../../../src/createServices') as typeof import('../../../src/createServices');
 const { jobsSinceFilter } = require('../../../src/azure/jobFilters') as typeof import('../../../src/azure/jobFilters');
 const { JobsFolderNode } = require('../../../src/tree/jobsFolder') as typeof import('../../../src/tree/jobsFolder');
 
-function activate(): { services: Services; dispose(): void } {
-  const memento = new Map<string, unknown>();
-  const subscriptions: Array<{ dispose(): void }> = [];
-  const context = {
-    subscriptions,
-    extension: { id: 'site-recovery-tools.vscode-site-recovery' },
-    globalState: {
-      get: <T>(key: string, fallback?: T) => (memento.has(key) ? (memento.get(key) as T) : fallback),
-      update: async (key: string, value: unknown) => void memento.set(key, value),
-    },
-  };
-  const services = createServices(context as never);
-  return { services, dispose: () => subscriptions.forEach((s) => s.dispose()) };
-}
+const activate = activateServices;
 
 describe('each connection owns its clock', () => {
   let app: ReturnType<typeof activate>;
