@@ -108,7 +108,9 @@ export class ChecklistPanel implements vscode.Disposable {
           // Show what we have; the next change renders again.
         }
         const op = this.states.operation(item.id);
-        if (!op) return { name: item.friendlyName, state: describeItem(item), steps: failbackChecklist(item, points), itemId: item.id };
+        const note = this.states.note(item.id);
+        if (!op)
+          return { name: item.friendlyName, state: note ? `${describeItem(item)} · ⚠ ${note}` : describeItem(item), steps: failbackChecklist(item, points), itemId: item.id };
         // An operation runs: its step shows as running and nothing can be started from here.
         const steps = failbackChecklist(item, points).map((s) => ({ ...s, command: undefined, status: s.status === 'next' ? ('running' as const) : s.status }));
         return { name: item.friendlyName, state: operationText(op, t.scope.clock.now()), steps, itemId: item.id };

@@ -5,14 +5,14 @@ import { totalSizeText } from '../domain/seedDisks';
 import { deleteSeedDisk } from '../azure/seedDisks';
 import { describeError, errorSummary } from '../domain/errors';
 import { SeedDiskNode, SeedDisksFolderNode } from '../tree/seedDisksFolder';
-import { pickVault } from './common/targets';
+import { clickedNodes, pickVault } from './common/targets';
 import { confirmDestructive, showServiceError, cancelled } from './common/ui';
 import { idKey } from '../domain/armId';
 
 /** Deletes seed disks left in Azure after replication was disabled, listing each in the confirmation. */
 export async function deleteSeedDisks(services: Services, clicked?: unknown, selected?: unknown): Promise<void> {
   try {
-    const nodes = (Array.isArray(selected) && selected.length ? selected : clicked ? [clicked] : []) as unknown[];
+    const nodes = clickedNodes(clicked, selected);
     let folder = nodes.find((n): n is SeedDisksFolderNode => n instanceof SeedDisksFolderNode);
     let disks: SeedDisk[] = nodes.filter((n): n is SeedDiskNode => n instanceof SeedDiskNode).map((n) => n.disk);
     if (!folder) folder = nodes.find((n): n is SeedDiskNode => n instanceof SeedDiskNode)?.folder;

@@ -88,11 +88,6 @@ export async function verifyFailover(services: Services, targets: ItemTarget[], 
   const cancelledAll = finals.length > 0 && finals.every((j) => /^cancel/i.test(String(j.state)));
   for (const t of targets) {
     const job = finals.find((j) => j.targetObjectName === t.item.friendlyName) ?? (finals.length === 1 ? finals[0] : undefined);
-    // Cancelled after the Azure VM was shut down: the item reads "replicating" again, yet the VM
-    // runs nowhere. Only the job tells it, so the row and checklist carry it as a note.
-    if (job && /^cancel/i.test(String(job.state)) && shutdownVerdict(job) === 'shutDown') {
-      services.states.setNote(t.item.id, 'failover cancelled after the Azure VM was shut down: start the Azure VM, or fail over again');
-    }
     let state = '';
     try {
       const item = await t.scope.queries.getItem(t.item);
@@ -101,6 +96,12 @@ export async function verifyFailover(services: Services, targets: ItemTarget[], 
       state = describeItem(item);
     } catch (e) {
       state = `state unknown (${describeError(e).message})`;
+    }
+    // Cancelled after the Azure VM was shut down: the item reads "replicating" again, yet the VM
+    // runs nowhere. Only the job tells it, so the row and checklist carry it as a note (set after
+    // the re-read, which would otherwise take it for news that supersedes it).
+    if (job && /^cancel/i.test(String(job.state)) && shutdownVerdict(job) === 'shutDown') {
+      services.states.setNote(t.item.id, 'failover cancelled after the Azure VM was shut down: start the Azure VM, or fail over again');
     }
     const verdict = shutdownVerdict(job);
     const ok = !!job && isSuccess(job.state);

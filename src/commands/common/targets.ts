@@ -37,7 +37,7 @@ export async function resolveTargets(services: Services, action: ItemAction, cli
   if (planTarget) return { kind: 'plan', node: await planFromJobTarget(services, planTarget) };
   const hinted = await itemsFromHint(services, hint, clicked);
   if (hinted.length) return { kind: 'items', items: hinted };
-  const nodes = (Array.isArray(selected) && selected.length ? selected : clicked ? [clicked] : []) as unknown[];
+  const nodes = clickedNodes(clicked, selected);
   const plan = nodes.find((n): n is PlanNode => n instanceof PlanNode);
   if (plan) return { kind: 'plan', node: plan };
   const items = nodes.filter((n): n is ItemNode => n instanceof ItemNode).map((n) => ({ scope: scopeOf(n)!, item: n.item }));
@@ -164,4 +164,15 @@ async function itemOfJob(services: Services, target: Partial<NextStepTarget>): P
   );
   // A friendly name decides only over the whole vault: a load that stopped short could hide a namesake.
   return lookUp(vaults.some((v) => !v.items.complete));
+}
+
+/**
+ * The nodes a context-menu command acts on: the selection when the clicked row is part of it (a
+ * multi-select), else the clicked row alone. A selection left from before (even from a practice
+ * vault since replaced) must not stand in for the row the user right-clicked.
+ */
+export function clickedNodes(clicked: unknown, selected: unknown): unknown[] {
+  const list = Array.isArray(selected) ? (selected as unknown[]) : [];
+  if (clicked === undefined) return list;
+  return list.includes(clicked) ? list : [clicked];
 }
