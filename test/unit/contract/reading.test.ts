@@ -9,6 +9,7 @@ import { nextStepAfter, shutdownText, shutdownVerdict, type NextStep } from '../
 import { summarizeProcessServer } from '../../../src/domain/processServers';
 import { listOnPremisesInfrastructure } from '../../../src/azure/infrastructure';
 import { itemTooltipRows } from '../../../src/domain/itemTooltip';
+import { failbackChecklist } from '../../../src/domain/checklist';
 
 interface Expected {
   state: string | RegExp;
@@ -298,4 +299,22 @@ describe('contract (reading): recorded fabrics through the SDK, as the reprotect
       assert.ok(infra.processServers.every((p) => p.lastHeartbeat instanceof Date));
     });
   }
+});
+
+describe('contract (reading): checklist and tooltip of recorded items (defects 9 and 12)', () => {
+  it('a VM replicating to Azure is not shown as a failback done', () => {
+    const resource = recordedItems.find(({ resource }) => keyOf(resource) === 'InMageAzureV2:Protected')!.resource;
+    const steps = failbackChecklist(toItem(vaultOf(resource.id), resource), 5);
+    assert.equal(steps.find((s) => s.id === 'reprotected')?.status, 'blocked');
+    for (const id of ['failover', 'verify', 'commit', 'reprotect'] as const) assert.notEqual(steps.find((s) => s.id === id)?.status, 'done', id);
+  });
+
+  it('the classic retention window (hours away from the job’s UTC times) is not shown as the latest point', () => {
+    const resource = resourcesOf(recorded('V2ATestFailback.009.item-before-failover.json'))[0];
+    const vm = toItem(vaultOf(resource.id), resource);
+    assert.ok(resource.properties.providerSpecificDetails.retentionWindowEnd, 'the recording has the field');
+    assert.equal(vm.latestRecoveryPointTime, undefined);
+    const row = itemTooltipRows(vm, Date.parse('2021-04-06T12:02:36Z')).find(([k]) => k === 'Latest recovery point');
+    assert.doesNotMatch(row?.[1] ?? '', /16:52/);
+  });
 });
