@@ -60,7 +60,11 @@ exports.run = function run(options) {
       }
       if (!mod || typeof mod.run !== 'function') throw new Error(`${modulePath} exports neither runSuite() nor run()`);
       const r = mod.run(modulePath, finish);
-      if (r && typeof r.then === 'function') r.then(() => finish(null, 0), (e) => finish(e || new Error('run() rejected')));
+      if (r && typeof r.then === 'function')
+        r.then(
+          () => finish(null, 0),
+          (e) => finish(e || new Error('run() rejected')),
+        );
     } catch (e) {
       finish(e);
     }

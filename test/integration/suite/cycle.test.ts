@@ -32,8 +32,7 @@ describe('the replication cycle from the context menu', function () {
   it('reprotects web-win-06, running in Azure, to on-premises (modernized)', async function () {
     skipWithoutUi(this);
     const api = await openPractice('failback-modernized');
-    await ui.expandTreeItem('Replicated items');
-    await ui.waitForText('web-win-06');
+    await ui.expandUntil('Replicated items', 'web-win-06');
     assert.equal(await rowDescription(api, 'web-win-06'), 'Running in Azure · reprotect to on-premises');
     await ui.contextMenu('web-win-06', 'Reprotect to On-Premises…');
     const summary = await pickUntil('Start Reprotect');
@@ -50,8 +49,7 @@ describe('the replication cycle from the context menu', function () {
   it('reprotects erp-win-05, running in Azure, to on-premises (classic: master target, retention volume, datastore)', async function () {
     skipWithoutUi(this);
     const api = await openPractice('failback-classic');
-    await ui.expandTreeItem('Replicated items');
-    await ui.waitForText('erp-win-05');
+    await ui.expandUntil('Replicated items', 'erp-win-05');
     await ui.contextMenu('erp-win-05', 'Reprotect to On-Premises…');
     const summary = await pickUntil('Start Reprotect');
     assert.match(summary.detail, /master target/i);
@@ -65,8 +63,8 @@ describe('the replication cycle from the context menu', function () {
 
   it('shows the agent wait as one waiting operation, the same in the tree and the checklist', async function () {
     skipWithoutUi(this);
-    // ×10: the 15-minute agent window lasts 90 s, long enough to look at.
-    const api = await openPractice('failback-classic', 10);
+    // ×20: the 15-minute agent window lasts 45 s, long enough to look at.
+    const api = await openPractice('failback-classic', 20);
     const ops = api.services.practice.scope!.operations;
     await through(
       api,
@@ -81,7 +79,7 @@ describe('the replication cycle from the context menu', function () {
       (i) => /Committed$/.test(i.protectionState),
     );
     await vscode.commands.executeCommand('siteRecovery.refresh');
-    await ui.expandTreeItem('Replicated items');
+    await ui.expandUntil('Replicated items', 'db-lnx-01');
     await waitFor('db-lnx-01 committed in the tree', async () => (await rowDescription(api, 'db-lnx-01')) === 'Failed back · reprotect to Azure');
     await ui.contextMenu('db-lnx-01', 'Reprotect (On-premises → Azure)…');
     await pickUntil('Start Reprotect');
@@ -105,9 +103,8 @@ describe('the replication cycle from the context menu', function () {
   it('a failover cancelled after the Azure VM shut down says so on the row', async function () {
     skipWithoutUi(this);
     const api = await openPractice('failback-modernized', 10);
-    await ui.expandTreeItem('Replicated items');
-    await ui.waitForText('sql-lnx-01');
-    await ui.contextMenu('sql-lnx-01', 'Failover: Fail Back to On-premises…');
+    await ui.expandUntil('Replicated items', 'sql-lnx-01');
+    await ui.menuUntil('sql-lnx-01', 'Failover: Fail Back to On-premises…', 'Latest (crash-consistent)');
     await ui.pickQuickItem('Latest (crash-consistent)');
     await ui.clickButton('Fail Back');
     const scope = api.services.practice.scope!;
@@ -134,14 +131,13 @@ describe('the replication cycle from the context menu', function () {
   it('fails recovery plan failback-app-tier back; every member row and the plan checklist agree', async function () {
     skipWithoutUi(this);
     const api = await openPractice('failback-classic');
-    await ui.expandTreeItem('Recovery plans');
-    await ui.waitForText('failback-app-tier');
-    await ui.contextMenu('failback-app-tier', 'Failover: Fail Back to On-premises…');
+    await ui.expandUntil('Recovery plans', 'failback-app-tier');
+    await ui.menuUntil('failback-app-tier', 'Failover: Fail Back to On-premises…', 'Latest (crash-consistent)');
     await ui.pickQuickItem('Latest (crash-consistent)');
     const confirm = await ui.clickButton('Fail Back');
     assert.match(confirm.message, /failback-app-tier/);
     await ui.clickButton('Later', { timeoutMs: 120_000 });
-    await ui.expandTreeItem('Replicated items');
+    await ui.expandUntil('Replicated items', 'app-lnx-01');
     for (const vm of ['app-lnx-01', 'app-win-01']) {
       await waitFor(`${vm} commit pending in the tree`, async () => (await rowDescription(api, vm))?.startsWith('Failed back · commit pending'), 30_000);
     }

@@ -14,13 +14,11 @@ describe('classic failback from the context menu', function () {
   beforeEach(async function () {
     skipWithoutUi(this);
     api = await openPractice('failback-classic');
-    await ui.expandTreeItem('Replicated items');
-    await ui.waitForText('db-lnx-01');
+    await ui.expandUntil('Replicated items', 'db-lnx-01');
   });
 
   it('fails db-lnx-01 back with Latest after a confirmation naming the direction, streams the job and verifies', async () => {
-    await ui.contextMenu('db-lnx-01', 'Failover: Fail Back to On-premises…');
-    await ui.waitForText('Latest (crash-consistent)');
+    await ui.menuUntil('db-lnx-01', 'Failover: Fail Back to On-premises…', 'Latest (crash-consistent)');
     await screenshot('failover-picker');
     await ui.pickQuickItem('Latest (crash-consistent)');
     await ui.waitForText('Fail back db-lnx-01 from Azure to on-premises?');
@@ -50,7 +48,7 @@ describe('classic failback from the context menu', function () {
   });
 
   it('commits web-lnx-02 from its context menu after a confirmation that says the Azure VM is removed', async () => {
-    await ui.contextMenu('web-lnx-02', 'Commit Failover…');
+    await ui.menuUntil('web-lnx-02', 'Commit Failover…', 'Commit the failover of web-lnx-02?');
     const dialog = await ui.clickButton('Commit', { timeoutMs: 30_000 });
     assert.ok(dialog.dialog, 'a modal confirmation');
     assert.match(dialog.detail, /removes the failed-over Azure VM/);
@@ -61,8 +59,7 @@ describe('classic failback from the context menu', function () {
   });
 
   it('reprotects web-win-03 through the process-server pick', async () => {
-    await ui.contextMenu('web-win-03', 'Reprotect (On-premises → Azure)…');
-    await ui.waitForText('contoso-cs01');
+    await ui.menuUntil('web-win-03', 'Reprotect (On-premises → Azure)…', 'contoso-cs01');
     await screenshot('reprotect-picker');
     await ui.pickQuickItem('contoso-cs01');
     const summary = await ui.clickButton('Start Reprotect');

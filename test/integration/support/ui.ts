@@ -104,6 +104,33 @@ export const ui = {
   /** Presses a key or chord: "Escape", "Enter", "Control+Shift+P", ... */
   pressKey: (key: string) => call<void>('pressKey', { key }),
 
+  /**
+   * Right-clicks `label`, chooses `commandTitle` and waits for `expect` to show; once more if a
+   * re-render of the tree swallowed the first attempt.
+   */
+  menuUntil: async (label: string, commandTitle: string, expect: string, opts: Wait = {}) => {
+    for (let attempt = 1; ; attempt++) {
+      await call<void>('contextMenu', { label, command: commandTitle, ...opts });
+      try {
+        return await call<void>('waitForText', { text: expect, timeoutMs: 8000 });
+      } catch (e) {
+        if (attempt >= 3) throw e;
+      }
+    }
+  },
+
+  /** Expands the tree row `label`, again until `child` shows under it (the tree may re-render meanwhile). */
+  expandUntil: async (label: string, child: string) => {
+    for (let attempt = 1; ; attempt++) {
+      await call<void>('expandTreeItem', { label });
+      try {
+        return await call<void>('waitForText', { text: child, timeoutMs: 5000 });
+      } catch (e) {
+        if (attempt >= 4) throw e;
+      }
+    }
+  },
+
   /** Runs a command through the command palette by its full title ("Site Recovery: Refresh"). */
   runFromCommandPalette: (title: string, opts: Wait = {}) => call<void>('runFromCommandPalette', { title, ...opts }),
 };
