@@ -29,6 +29,11 @@ async function through(api: SiteRecoveryApi, vm: string, send: (item: Replicated
 describe('the replication cycle from the context menu', function () {
   this.timeout(300_000);
 
+  beforeEach(async () => {
+    // Notifications of an earlier test's vault would stand in the pictures of this one.
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
   it('reprotects web-win-06, running in Azure, to on-premises (modernized)', async function () {
     skipWithoutUi(this);
     const api = await openPractice('failback-modernized');
@@ -150,6 +155,8 @@ describe('the replication cycle from the context menu', function () {
       },
       20_000,
     );
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await new Promise((r) => setTimeout(r, 1500)); // the webview paints after its tab: a picture, not a wait on state
     await screenshot('plan-failover');
   });
 
