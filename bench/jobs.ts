@@ -68,7 +68,8 @@ export async function benchJobs(): Promise<{ figures: Figure[]; notes: Note[] }>
 
   // Which line reports which change: "[vm]   hh:mm:ss <task>: <state>".
   const taskOf = new Map<string, { label: string; task: string }>();
-  for (const w of watched) for (const t of w.latest?.tasks ?? []) taskOf.set(t.id, { label: w.label, task: t.friendlyName });
+  // Task events are named "<job>/<task id>": recorded task ids are the same in every job.
+  for (const w of watched) for (const t of w.latest?.tasks ?? []) taskOf.set(`${w.jobName}/${t.id}`, { label: w.label, task: t.friendlyName });
   const bound = intervalMs + latencyMs;
   const delays: number[] = [];
   let unreported = 0;

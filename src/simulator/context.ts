@@ -15,5 +15,6 @@ export interface SimContext {
   store: Store;
   clock: VirtualClock;
   config: SimConfig;
+  /** `id`: a job's or item's name; for a task "<job name>/<task id>" (recorded task ids repeat across jobs). */
   emit(kind: ChangeKind, id: string, time: number): void;
 }

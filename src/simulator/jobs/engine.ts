@@ -202,13 +202,13 @@ export class JobEngine {
     if (task.skipped) {
       // A skipped task keeps the unset times (V2AFailoverJob.294).
       task.state = 'Other';
-      this.ctx.emit('task', task.taskId, at);
+      this.ctx.emit('task', `${job.name}/${task.taskId}`, at);
       this.succeedIfDone(job, at);
       return;
     }
     task.state = 'InProgress';
     task.startTime = at;
-    this.ctx.emit('task', task.taskId, at);
+    this.ctx.emit('task', `${job.name}/${task.taskId}`, at);
   }
 
   private succeedIfDone(job: JobRecord, at: number): void {
@@ -233,12 +233,12 @@ export class JobEngine {
       const record = { ...error, creationTime: at, taskId: task.taskId };
       task.errors.push(record);
       job.errors.push(record);
-      this.ctx.emit('task', task.taskId, at);
+      this.ctx.emit('task', `${job.name}/${task.taskId}`, at);
       this.end(job, 'Failed', at);
       return;
     }
     task.state = 'Succeeded';
-    this.ctx.emit('task', task.taskId, at);
+    this.ctx.emit('task', `${job.name}/${task.taskId}`, at);
     this.succeedIfDone(job, at);
   }
 
@@ -260,7 +260,7 @@ export class JobEngine {
       if (task.state === 'InProgress') {
         task.state = 'Cancelled';
         task.endTime = at;
-        this.ctx.emit('task', task.taskId, at);
+        this.ctx.emit('task', `${job.name}/${task.taskId}`, at);
       }
     }
     for (const item of this.jobItems(job)) {
