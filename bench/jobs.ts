@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { Scope } from '../src/scope';
 import { itemActions } from '../src/domain/actions';
 import { JobTracker } from '../src/jobs/jobTracker';
-import type { WatchedJob, PersistedWatch } from '../src/jobs/types';
+import type { FollowedJob, PersistedWatch } from '../src/jobs/types';
 import { SiteRecoverySimulator } from '../src/simulator/index';
 import { figure, median, type Figure, type Note } from './report';
 
@@ -54,7 +54,7 @@ export async function benchJobs(): Promise<{ figures: Figure[]; notes: Note[] }>
   const started = await Promise.all(ready.map((item) => scope.operations.failoverItem(item, { kind: 'latest' })));
   sim.clearRequestLog();
   const t0 = performance.now();
-  const watched: WatchedJob[] = started.map((s, i) => tracker.watch({ scopeKey: 'bench', vault, jobName: s.jobName!, label: ready[i].friendlyName }));
+  const watched: FollowedJob[] = started.map((s, i) => tracker.follow({ scopeKey: 'bench', vault, jobName: s.jobName!, label: ready[i].friendlyName }));
   const listRequests = () => sim.requestLog.filter((r) => r.method === 'GET' && /\/replicationJobs$/i.test(r.path)).length;
   // Until the 10th poll's answer has been read (the tracker logs as soon as it has it).
   while (listRequests() < polls && tracker.running().length > 0) await new Promise((r) => setTimeout(r, 20));

@@ -53,7 +53,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   commandJobs = new CommandJobs({
     tracker,
     jobStarted: (jobName, itemIds) => states.jobStarted(jobName, itemIds),
-    progress: (jobs, title) => jobsUi.trackWithProgress(jobs, title),
+    progress: (jobs, title) => jobsUi.followWithProgress(jobs, title),
     announce: (job, watch) => void notifyJobFinished(job, watch, () => log.show(true)),
   });
 
@@ -124,7 +124,7 @@ function wireEvents(
   return [
     practice.onDidChange(() => {
       // A new or closed practice vault: the old simulator's jobs are gone with it.
-      for (const w of tracker.running()) if (w.scopeKey === PRACTICE_SCOPE_KEY) w.stopWatching({ forget: true });
+      for (const w of tracker.running()) if (w.scopeKey === PRACTICE_SCOPE_KEY) w.stopFollowing({ forget: true });
       void vscode.commands.executeCommand('setContext', 'siteRecovery.practiceOpen', !!practice.scope);
       tree.refresh();
     }),

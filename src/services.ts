@@ -7,7 +7,7 @@ import type { InFlight } from './workflows/inFlight';
 import type { SiteRecoveryTreeProvider } from './tree/treeProvider';
 import type { TreeRoots } from './tree/roots';
 import type { TreeNode } from './tree/node';
-import type { WatchedJob } from './jobs/types';
+import type { FollowedJob } from './jobs/types';
 import type { ItemFilters } from './tree/itemFilters';
 import type { ExtensionStore } from './storage';
 import type { Walkthrough } from './walkthrough';
@@ -15,8 +15,7 @@ import type { VaultStore } from './state/vaultStore';
 
 export type { WalkthroughStep } from './walkthrough';
 
-/** A job the extension follows; `done` settles with the job's final state. */
-export type FollowedJob = WatchedJob;
+export type { FollowedJob };
 
 /** The services commands and tree nodes share, built once by createServices(). */
 export interface Services {

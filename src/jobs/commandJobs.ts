@@ -5,17 +5,17 @@
 import type { JobInfo, VaultRef } from '../domain/model';
 import type { Scope } from '../scope';
 import type { JobTracker } from './jobTracker';
-import type { WatchedJob } from './types';
+import type { FollowedJob } from './types';
 import { isSuccess, isTerminal } from '../domain/jobs';
 
 export interface CommandJobsDeps {
   /** Told which items a followed job acts on, so their rows show its task. */
   jobStarted?(jobName: string, itemIds: string[]): void;
-  tracker: Pick<JobTracker, 'watch'>;
+  tracker: Pick<JobTracker, 'follow'>;
   /** One progress notification for a user action; Cancel = stop watching. */
-  progress(jobs: WatchedJob[], title: string): Promise<JobInfo[]>;
+  progress(jobs: FollowedJob[], title: string): Promise<JobInfo[]>;
   /** The final notification of a job (success with next step, cancellation, or errors). */
-  announce(job: JobInfo, watch: WatchedJob): void;
+  announce(job: JobInfo, watch: FollowedJob): void;
 }
 
 export class CommandJobs {
@@ -24,10 +24,10 @@ export class CommandJobs {
   constructor(private readonly deps: CommandJobsDeps) {}
 
   /** Starts following a job; `owned` (default): the calling command reports its outcome. */
-  follow(scope: Scope, vault: VaultRef, jobName: string, label: string, owned = true, itemIds: string[] = []): WatchedJob {
+  follow(scope: Scope, vault: VaultRef, jobName: string, label: string, owned = true, itemIds: string[] = []): FollowedJob {
     if (owned) this.owned.add(jobName.toLowerCase());
     if (itemIds.length) this.deps.jobStarted?.(jobName, itemIds);
-    return this.deps.tracker.watch({ scopeKey: scope.key, vault, jobName, label });
+    return this.deps.tracker.follow({ scopeKey: scope.key, vault, jobName, label });
   }
 
   /** For the tracker's final notification: false for a job a command still reports itself. */
@@ -35,7 +35,7 @@ export class CommandJobs {
     return !this.owned.delete(job.name.toLowerCase());
   }
 
-  async withProgress(title: string, jobs: WatchedJob[]): Promise<JobInfo[]> {
+  async withProgress(title: string, jobs: FollowedJob[]): Promise<JobInfo[]> {
     const results = await this.deps.progress(jobs, title);
     for (const j of jobs) {
       // Stopped watching: the command will not see the end, so the tracker's notification will.

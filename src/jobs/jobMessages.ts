@@ -3,14 +3,14 @@
 import type { JobInfo } from '../domain/model';
 import { errorSummary } from '../domain/errors';
 import { allJobErrors, currentTask, durationText, endWords, isTerminal, nextStepText, stateWords, type NextStep } from '../domain/jobs';
-import type { WatchedJob } from './types';
+import type { FollowedJob } from './types';
 
 export function statusText(count: number): string {
   return `$(sync~spin) ${count} Site Recovery job${count === 1 ? '' : 's'}`;
 }
 
 /** Share of the work done: finished jobs count whole, running ones by their finished tasks. */
-export function fractionDone(watched: readonly WatchedJob[], finished: ReadonlySet<WatchedJob>): number {
+export function fractionDone(watched: readonly FollowedJob[], finished: ReadonlySet<FollowedJob>): number {
   if (watched.length === 0) return 1;
   const parts = watched.map((w) => {
     if (finished.has(w)) return 1;
@@ -32,7 +32,7 @@ function withoutLabel(text: string, label: string): string {
  * "erp-lnx-01: Shut down the virtual machine · running" for the job a progress notification
  * follows; states in words. `showLabel` false when the notification's title names the VM already.
  */
-export function jobProgressText(w: WatchedJob, showLabel = true): string {
+export function jobProgressText(w: FollowedJob, showLabel = true): string {
   const prefix = showLabel && w.label ? `${w.label}: ` : '';
   const job = w.latest;
   if (!job) return `${prefix}waiting for Site Recovery…`;
@@ -53,7 +53,7 @@ function titleNames(title: string | undefined, label: string): boolean {
  * "2 of 3 done · erp-lnx-01: Start failover · running"; the count only for several VMs, the VM
  * name only when the title (shown in front of this text) does not say it already.
  */
-export function progressMessage(watched: readonly WatchedJob[], finished: ReadonlySet<WatchedJob>, focus: WatchedJob | undefined, title?: string): string {
+export function progressMessage(watched: readonly FollowedJob[], finished: ReadonlySet<FollowedJob>, focus: FollowedJob | undefined, title?: string): string {
   const counts = watched.length > 1 ? `${finished.size} of ${watched.length} done` : '';
   const showLabel = !(focus && watched.length === 1 && titleNames(title, focus.label));
   return [counts, focus ? jobProgressText(focus, showLabel) : ''].filter(Boolean).join(' · ');
@@ -81,7 +81,7 @@ export function failoverFinishedText(ok: readonly string[], problems: readonly s
 }
 
 /** The notification after the progress notification's Cancel: the jobs go on, and where to see them. */
-export function stoppedWatchingText(stopped: readonly WatchedJob[]): string {
+export function stoppedWatchingText(stopped: readonly FollowedJob[]): string {
   const one = stopped.length === 1;
   const first = stopped[0];
   const what = one ? `${first?.latest?.friendlyName ?? 'the job'} of ${first?.label ?? 'the VM'}` : `${stopped.length} jobs (${vmListText(stopped.map((w) => w.label))})`;
@@ -92,7 +92,7 @@ export function stoppedWatchingText(stopped: readonly WatchedJob[]): string {
 }
 
 /** The status bar's tooltip: one line per running job, in the words of the other views. */
-export function statusTooltip(running: readonly WatchedJob[]): string {
+export function statusTooltip(running: readonly FollowedJob[]): string {
   return `${running.map((w) => jobProgressText(w)).join('\n')}\nClick to show the output.`;
 }
 

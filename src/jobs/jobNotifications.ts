@@ -3,7 +3,7 @@ import type { JobInfo } from '../domain/model';
 import { isAgentWaitFailure, isSuccess, nextStepAfter, type NextStep } from '../domain/jobs';
 import { nextStepTarget } from '../domain/nextStepTarget';
 import { agentWaitText, failureText, successText } from './jobMessages';
-import type { WatchedJob } from './types';
+import type { FollowedJob } from './types';
 
 const SHOW_OUTPUT = 'Show Output';
 
@@ -15,7 +15,7 @@ const NEXT_STEP_BUTTON: Partial<Record<NextStep, { title: string; command: strin
 };
 
 /** The final notification of a job: success with the next step, or the errors. */
-export async function notifyJobFinished(job: JobInfo, watch: WatchedJob, showOutput: () => void): Promise<void> {
+export async function notifyJobFinished(job: JobInfo, watch: FollowedJob, showOutput: () => void): Promise<void> {
   const target = job.targetObjectName ?? watch.label;
   if (isSuccess(job.state)) {
     const step = nextStepAfter(job);

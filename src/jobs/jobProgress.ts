@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { JobInfo } from '../domain/model';
 import { fractionDone, progressMessage, STOP_WATCHING_HINT, stoppedWatchingText } from './jobMessages';
-import type { WatchedJob } from './types';
+import type { FollowedJob } from './types';
 
 const SHOW_OUTPUT = 'Show Output';
 
@@ -13,12 +13,12 @@ const SHOW_OUTPUT = 'Show Output';
  * Cancel a notification says the jobs go on and where to follow them. Resolves with each
  * job's final reading, or, after Cancel, its latest one (check isTerminal()).
  */
-export function trackWithProgress(watched: WatchedJob[], title: string, log?: vscode.LogOutputChannel): Promise<JobInfo[]> {
+export function followWithProgress(watched: FollowedJob[], title: string, log?: vscode.LogOutputChannel): Promise<JobInfo[]> {
   return Promise.resolve(
     vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
-      const finished = new Set<WatchedJob>();
+      const finished = new Set<FollowedJob>();
       let reported = 0;
-      let lastMoved: WatchedJob | undefined = watched[0];
+      let lastMoved: FollowedJob | undefined = watched[0];
       const report = (): void => {
         const percent = Math.floor(fractionDone(watched, finished) * 100);
         const focus = lastMoved && !finished.has(lastMoved) ? lastMoved : watched.find((w) => !finished.has(w));
@@ -47,7 +47,7 @@ export function trackWithProgress(watched: WatchedJob[], title: string, log?: vs
         const cancel = token.onCancellationRequested(() => {
           const stopped = watched.filter((x) => !finished.has(x));
           for (const w of stopped) {
-            w.stopWatching();
+            w.stopFollowing();
             log?.info(`[${w.label}] Stopped watching job ${w.jobName}: it goes on in Site Recovery. To end it, use "Cancel Job" on the job in the Jobs folder.`);
           }
           end();

@@ -8,8 +8,8 @@ import { Emitter } from './emitter';
 import { realTimers, type Timers } from './timers';
 import { TrackedJob } from './trackedJob';
 import { VaultPoller, type PollerHost } from './vaultPoller';
-import { PersistedWatches, watchKey } from './watchStore';
-import type { AuthExpiredEvent, DisposableLike, JobQueries, LogSink, ScopeResolver, WatchedJob, WatchRequest, WatchStore } from './types';
+import { PersistedWatches, followKey } from './watchStore';
+import type { AuthExpiredEvent, DisposableLike, JobQueries, LogSink, ScopeResolver, FollowedJob, FollowRequest, WatchStore } from './types';
 import { sameId } from '../domain/armId';
 
 export interface JobTrackerOptions {
@@ -48,7 +48,7 @@ export class JobTracker implements DisposableLike {
   private resumeTimer: unknown;
   private disposed = false;
   private readonly changed = new Emitter<[]>();
-  private readonly finished = new Emitter<[JobInfo, WatchedJob]>();
+  private readonly finished = new Emitter<[JobInfo, FollowedJob]>();
   private readonly authExpired = new Emitter<[AuthExpiredEvent]>();
   /** The set of running jobs changed or one of them has a new reading (tree, status bar). */
   readonly onDidChange = this.changed.event;
@@ -75,24 +75,24 @@ export class JobTracker implements DisposableLike {
   }
 
   /** Follows a job: persisted at once, polled with the other jobs of its vault. */
-  watch(req: WatchRequest): WatchedJob {
+  follow(req: FollowRequest): FollowedJob {
     this.assertLive();
-    const existing = this.jobs.get(watchKey(req));
+    const existing = this.jobs.get(followKey(req));
     if (existing) {
       existing.watching = true;
       return existing;
     }
     this.persisted.add(req, this.now(req.scopeKey));
-    return this.follow(req);
+    return this.begin(req);
   }
 
   /** Jobs that have not ended yet, whether or not a notification is showing them. */
-  running(): WatchedJob[] {
+  running(): FollowedJob[] {
     return [...this.jobs.values()];
   }
 
   /** The watched job of that name, for the tree to show its fresh state without a request. */
-  find(jobName: string, vaultId?: string): WatchedJob | undefined {
+  find(jobName: string, vaultId?: string): FollowedJob | undefined {
     const name = jobName.toLowerCase();
     return [...this.jobs.values()].find((j) => j.jobName.toLowerCase() === name && (!vaultId || sameId(j.vault.id, vaultId)));
   }
@@ -109,14 +109,14 @@ export class JobTracker implements DisposableLike {
     let resumed = 0;
     let waiting = 0;
     for (const w of this.persisted.all()) {
-      if (this.jobs.has(watchKey(w))) continue;
+      if (this.jobs.has(followKey(w))) continue;
       if (!(await this.queries(w.scopeKey))) {
         waiting++;
         continue;
       }
       // Another tracker may have reported it while we awaited the scope.
-      if (this.disposed || !this.persisted.has(watchKey(w)) || this.jobs.has(watchKey(w))) continue;
-      this.follow(w, w.startTime ? new Date(w.startTime) : new Date(Date.parse(w.watchedAt) - this.clockSkewMs));
+      if (this.disposed || !this.persisted.has(followKey(w)) || this.jobs.has(followKey(w))) continue;
+      this.begin(w, w.startTime ? new Date(w.startTime) : new Date(Date.parse(w.watchedAt) - this.clockSkewMs));
       resumed++;
     }
     this.scheduleResumeRetry(waiting > 0);
@@ -142,7 +142,7 @@ export class JobTracker implements DisposableLike {
     this.authExpired.dispose();
   }
 
-  private follow(req: WatchRequest, knownStart?: Date): TrackedJob {
+  private begin(req: FollowRequest, knownStart?: Date): TrackedJob {
     // Until Site Recovery reports the start, bound it by our clock minus the possible skew.
     const notBefore = knownStart ?? new Date(this.now(req.scopeKey).getTime() - this.clockSkewMs);
     const job = new TrackedJob(req, notBefore, (j, forget) => this.stopped(j, forget));

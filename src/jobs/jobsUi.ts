@@ -5,10 +5,10 @@ import type { JobInfo } from '../domain/model';
 import type { JobTracker } from './jobTracker';
 import { notifyJobFinished } from './jobNotifications';
 import { statusText, statusTooltip } from './jobMessages';
-import { trackWithProgress } from './jobProgress';
-import type { LogSink, WatchedJob } from './types';
+import { followWithProgress } from './jobProgress';
+import type { LogSink, FollowedJob } from './types';
 
-export { trackWithProgress } from './jobProgress';
+export { followWithProgress } from './jobProgress';
 
 export const SHOW_JOB_OUTPUT_COMMAND = 'siteRecovery.showJobOutput';
 
@@ -17,7 +17,7 @@ export interface JobsUi extends vscode.Disposable {
   readonly statusBar: vscode.StatusBarItem;
   showJobOutput(): void;
   /** One progress notification for a user action; Cancel = stop watching. */
-  trackWithProgress(watched: WatchedJob[], title: string): Promise<JobInfo[]>;
+  followWithProgress(watched: FollowedJob[], title: string): Promise<JobInfo[]>;
 }
 
 /** The extension's log channel; create it before the tracker so the tracker can write to it. */
@@ -39,7 +39,7 @@ export interface JobsUiOptions {
    * Whether the final notification of a job should show. A command that started the job and
    * still follows it shows its own next step (verify, commit, reprotect), so it says no.
    */
-  shouldNotify?(job: JobInfo, watch: WatchedJob): boolean;
+  shouldNotify?(job: JobInfo, watch: FollowedJob): boolean;
 }
 
 export function createJobsUi(context: vscode.ExtensionContext, tracker: JobTracker, output: vscode.LogOutputChannel = createJobsOutput(), options: JobsUiOptions = {}): JobsUi {
@@ -87,7 +87,7 @@ export function createJobsUi(context: vscode.ExtensionContext, tracker: JobTrack
     output,
     statusBar,
     showJobOutput,
-    trackWithProgress: (watched, title) => trackWithProgress(watched, title, output),
+    followWithProgress: (watched, title) => followWithProgress(watched, title, output),
     dispose: () => disposables.forEach((d) => d.dispose()),
   };
   context.subscriptions.push(ui);

@@ -1,7 +1,7 @@
 import type { JobInfo, VaultRef } from '../domain/model';
 import { Emitter } from './emitter';
-import type { DisposableLike, WatchedJob, WatchRequest } from './types';
-import { watchKey } from './watchStore';
+import type { DisposableLike, FollowedJob, FollowRequest } from './types';
+import { followKey } from './watchStore';
 
 /** Why a job's `done` rejected: the tracker stopped following it before it ended. */
 export class JobWatchEnded extends Error {
@@ -14,8 +14,8 @@ export class JobWatchEnded extends Error {
   }
 }
 
-/** The tracker's record of one job; handed out as the WatchedJob. */
-export class TrackedJob implements WatchedJob {
+/** The tracker's record of one job; handed out as the FollowedJob. */
+export class TrackedJob implements FollowedJob {
   readonly key: string;
   readonly scopeKey: string;
   readonly vault: VaultRef;
@@ -34,11 +34,11 @@ export class TrackedJob implements WatchedJob {
   private readonly updates = new Emitter<[JobInfo, string[]]>();
 
   constructor(
-    req: WatchRequest,
+    req: FollowRequest,
     notBefore: Date,
     private readonly onStop: (job: TrackedJob, forget: boolean) => void,
   ) {
-    this.key = watchKey(req);
+    this.key = followKey(req);
     this.scopeKey = req.scopeKey;
     this.vault = req.vault;
     this.jobName = req.jobName;
@@ -64,7 +64,7 @@ export class TrackedJob implements WatchedJob {
     return this.updates.event(listener);
   }
 
-  stopWatching(options?: { forget?: boolean }): void {
+  stopFollowing(options?: { forget?: boolean }): void {
     if (this.finished) return;
     this.watching = false;
     // Progress listeners go; the tracker's own subscriptions (log, tree) are not on this emitter.

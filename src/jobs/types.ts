@@ -7,7 +7,7 @@ export interface DisposableLike {
   dispose(): void;
 }
 
-export interface WatchRequest {
+export interface FollowRequest {
   /** Which connection (practice or an Azure account scope) reaches the vault. */
   scopeKey: string;
   vault: VaultRef;
@@ -21,31 +21,31 @@ export interface WatchRequest {
  * A Site Recovery job the tracker follows until it ends.
  *
  * Two kinds of interest, kept apart on purpose:
- * - UI interest (a progress notification): `stopWatching()` drops it. The ASR job goes on and
+ * - UI interest (a progress notification): `stopFollowing()` drops it. The ASR job goes on and
  *   the tracker keeps polling it, so the output channel still gets every task and the final
  *   notification still comes. This is what the progress notification's Cancel button does.
- * - Following at all: `stopWatching({ forget: true })` also stops polling and removes the
+ * - Following at all: `stopFollowing({ forget: true })` also stops polling and removes the
  *   persisted watch; no final notification. Cancelling the ASR job itself is a separate
  *   command (operations.cancelJob); the tracker then reports the job as Cancelled.
  */
-export interface WatchedJob {
+export interface FollowedJob {
   readonly scopeKey: string;
   readonly vault: VaultRef;
   readonly jobName: string;
   readonly label: string;
   /** Newest reading of the job; undefined until the first poll answered. */
   readonly latest?: JobInfo;
-  /** False once stopWatching() was called: nobody is looking at a progress notification. */
+  /** False once stopFollowing() was called: nobody is looking at a progress notification. */
   readonly watching: boolean;
   /**
    * Settles with the job's final reading. Rejects only when the tracker stops following the
-   * job before its end: dispose(), stopWatching({ forget: true }), or the job vanished from
+   * job before its end: dispose(), stopFollowing({ forget: true }), or the job vanished from
    * Site Recovery (purged). Always has a handler attached, so an unobserved rejection is harmless.
    */
   readonly done: Promise<JobInfo>;
   /** Called after each reading that changed something, with the lines written to the log. */
   onUpdate(listener: (job: JobInfo, lines: string[]) => void): DisposableLike;
-  stopWatching(options?: { forget?: boolean }): void;
+  stopFollowing(options?: { forget?: boolean }): void;
 }
 
 /** What survives a reload: enough to find the job again. Plain JSON (globalState). */

@@ -1,7 +1,7 @@
-import type { PersistedWatch, WatchRequest, WatchStore } from './types';
+import type { PersistedWatch, FollowRequest, WatchStore } from './types';
 
 /** Identity of a job across vaults and scopes; job names are case-insensitive in ARM. */
-export function watchKey(w: { scopeKey: string; vault: { id: string }; jobName: string }): string {
+export function followKey(w: { scopeKey: string; vault: { id: string }; jobName: string }): string {
   return `${w.scopeKey}|${w.vault.id}|${w.jobName}`.toLowerCase();
 }
 
@@ -25,14 +25,14 @@ export class PersistedWatches {
   }
 
   has(key: string): boolean {
-    return this.all().some((w) => watchKey(w) === key);
+    return this.all().some((w) => followKey(w) === key);
   }
 
   /** Adds the watch unless it is already there (a second watch of the same job). */
-  add(req: WatchRequest, watchedAt: Date): void {
-    const key = watchKey(req);
+  add(req: FollowRequest, watchedAt: Date): void {
+    const key = followKey(req);
     const current = this.all();
-    if (current.some((w) => watchKey(w) === key)) return;
+    if (current.some((w) => followKey(w) === key)) return;
     const entry: PersistedWatch = { scopeKey: req.scopeKey, vault: req.vault, jobName: req.jobName, label: req.label, watchedAt: watchedAt.toISOString() };
     this.write([...current, entry]);
   }
@@ -40,7 +40,7 @@ export class PersistedWatches {
   /** Records the job's start time once seen: the list filter after a reload starts there. */
   setStartTime(key: string, startTime: Date): void {
     const current = this.all();
-    const entry = current.find((w) => watchKey(w) === key);
+    const entry = current.find((w) => followKey(w) === key);
     if (!entry || entry.startTime === startTime.toISOString()) return;
     this.write(current.map((w) => (w === entry ? { ...w, startTime: startTime.toISOString() } : w)));
   }
@@ -48,7 +48,7 @@ export class PersistedWatches {
   /** Removes the entry; true only for the caller that actually removed it. */
   claim(key: string): boolean {
     const current = this.all();
-    const rest = current.filter((w) => watchKey(w) !== key);
+    const rest = current.filter((w) => followKey(w) !== key);
     if (rest.length === current.length) return false;
     this.write(rest);
     return true;

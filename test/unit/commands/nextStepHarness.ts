@@ -3,7 +3,7 @@
 // answered by the test.
 import type { Services } from '../../../src/services';
 import type { JobInfo } from '../../../src/domain/model';
-import type { WatchedJob } from '../../../src/jobs/types';
+import type { FollowedJob } from '../../../src/jobs/types';
 import { useFakeVscode, type Prompt } from '../support/fakeVscode';
 import { practiceWorld } from '../azure/harness';
 
@@ -52,7 +52,7 @@ export async function servicesFor(w: World, options: { vaultLoaded?: boolean; sc
 export async function clickNextStep(job: JobInfo, button: string, confirm: string, pickFirst = false): Promise<void> {
   vscode.state.answer = (p: Prompt) =>
     p.items.includes(button) ? button : p.modal && p.items.includes(confirm) ? confirm : pickFirst && p.kind === 'quickPick' ? p.items[0] : undefined;
-  await notifyJobFinished(job, { label: job.targetObjectName ?? job.name } as WatchedJob, () => undefined);
+  await notifyJobFinished(job, { label: job.targetObjectName ?? job.name } as FollowedJob, () => undefined);
 }
 
 export const pickers = () => vscode.prompts.filter((p) => p.kind === 'quickPick');

@@ -54,7 +54,7 @@ export async function createHarness(options: { interval?: number; sim?: Simulato
     return out;
   };
 
-  const watchReq = (vaultRef: VaultRef, jobName: string, label: string) => ({ scopeKey: SCOPE, vault: vaultRef, jobName, label });
+  const followReq = (vaultRef: VaultRef, jobName: string, label: string) => ({ scopeKey: SCOPE, vault: vaultRef, jobName, label });
 
   /** Requests the tracker sends: the vault's job list, and single-job GETs. */
   const jobListRequests = () => sim.requestLog.filter((e) => e.method === 'GET' && /\/replicationJobs$/i.test(e.path));
@@ -75,7 +75,7 @@ export async function createHarness(options: { interval?: number; sim?: Simulato
     const t = tracker(extra);
     const finished: JobInfo[] = [];
     t.onFinished((job) => finished.push(job));
-    const watched = t.watch(watchReq(vault, jobName, item.friendlyName));
+    const watched = t.follow(followReq(vault, jobName, item.friendlyName));
     return { item, jobName, tracker: t, watched, finished };
   };
 
@@ -96,7 +96,7 @@ export async function createHarness(options: { interval?: number; sim?: Simulato
     log,
     tracker,
     startFailovers,
-    watchReq,
+    followReq,
     jobListRequests,
     jobGetRequests,
     runPolls,

@@ -12,7 +12,7 @@ import {
   successText,
   vmListText,
 } from '../../../src/jobs/jobMessages';
-import type { WatchedJob } from '../../../src/jobs/types';
+import type { FollowedJob } from '../../../src/jobs/types';
 
 const vault = { subscriptionId: 's', resourceGroup: 'rg', vaultName: 'v', id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/v' };
 const task = (friendlyName: string, state: string): JobTask => ({
@@ -35,7 +35,7 @@ const job = (over: Partial<JobInfo>): JobInfo => ({
   errors: [],
   ...over,
 });
-const watched = (label: string, latest?: JobInfo): WatchedJob => ({
+const watched = (label: string, latest?: JobInfo): FollowedJob => ({
   label,
   jobName: latest?.name ?? label,
   latest,
@@ -44,7 +44,7 @@ const watched = (label: string, latest?: JobInfo): WatchedJob => ({
   watching: true,
   done: new Promise(() => undefined),
   onUpdate: () => ({ dispose() {} }),
-  stopWatching() {},
+  stopFollowing() {},
 });
 
 describe('job messages', () => {

@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { useFakeVscode } from '../support/fakeVscode';
 import type { JobInfo, JobTask } from '../../../src/domain/model';
-import type { WatchedJob } from '../../../src/jobs/types';
+import type { FollowedJob } from '../../../src/jobs/types';
 
 const fake = useFakeVscode();
-const { trackWithProgress } = require('../../../src/jobs/jobProgress') as typeof import('../../../src/jobs/jobProgress');
+const { followWithProgress } = require('../../../src/jobs/jobProgress') as typeof import('../../../src/jobs/jobProgress');
 const { STOP_WATCHING_HINT } = require('../../../src/jobs/jobMessages') as typeof import('../../../src/jobs/jobMessages');
 
 const vault = { subscriptionId: 's', resourceGroup: 'rg', vaultName: 'v', id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/v' };
@@ -57,12 +57,12 @@ describe('progress notification', () => {
       watching: true,
       done: new Promise(() => undefined),
       onUpdate: () => ({ dispose() {} }),
-      stopWatching: () => void stopped++,
-    } as unknown as WatchedJob;
+      stopFollowing: () => void stopped++,
+    } as unknown as FollowedJob;
     const shown: string[] = [];
     const log = { info: () => undefined, show: () => void shown.push('output') } as never;
     fake.state.answer = (p) => (p.items.includes('Show Output') ? 'Show Output' : undefined);
-    const result = trackWithProgress([w], 'Failing back erp-lnx-01', log);
+    const result = followWithProgress([w], 'Failing back erp-lnx-01', log);
     assert.equal(titles[0], 'Failing back erp-lnx-01');
     assert.equal(messages[0], `Shut down the virtual machine · running · ${STOP_WATCHING_HINT}`);
     assert.ok(cancel, 'the notification is cancellable');

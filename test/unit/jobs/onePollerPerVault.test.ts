@@ -12,7 +12,7 @@ describe('JobTracker: one poller per vault', () => {
   it('20 concurrent jobs cost one job-list request per poll and no per-job GET', async () => {
     const started = await h.startFailovers(20);
     const tracker = h.tracker();
-    const watched = started.map((s) => tracker.watch(h.watchReq(h.vault, s.jobName, s.item.friendlyName)));
+    const watched = started.map((s) => tracker.follow(h.followReq(h.vault, s.jobName, s.item.friendlyName)));
     assert.equal(tracker.running().length, 20);
     h.sim.clearRequestLog();
 
@@ -55,7 +55,7 @@ describe('JobTracker: one poller per vault', () => {
     // A client clock 20 minutes ahead of Site Recovery's, with no skew allowance: the
     // first filter starts after the job did, so the list cannot return it.
     const tracker = h.tracker({ clockSkewMs: 0, now: () => new Date(h.sim.now().getTime() + 20 * 60_000) });
-    const w = tracker.watch(h.watchReq(h.vault, jobName, item.friendlyName));
+    const w = tracker.follow(h.followReq(h.vault, jobName, item.friendlyName));
     h.sim.clearRequestLog();
     await h.timers.advance(0);
     assert.equal(h.jobListRequests().length, 1);

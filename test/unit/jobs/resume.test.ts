@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import type { JobInfo } from '../../../src/domain/model';
 import type { JobTracker } from '../../../src/jobs/jobTracker';
 import { JobWatchEnded } from '../../../src/jobs/trackedJob';
-import type { WatchedJob } from '../../../src/jobs/types';
+import type { FollowedJob } from '../../../src/jobs/types';
 import { createHarness, lines, SCOPE, type Harness } from './harness';
 
-function countFinished(tracker: JobTracker): Array<{ job: JobInfo; watch: WatchedJob }> {
-  const seen: Array<{ job: JobInfo; watch: WatchedJob }> = [];
+function countFinished(tracker: JobTracker): Array<{ job: JobInfo; watch: FollowedJob }> {
+  const seen: Array<{ job: JobInfo; watch: FollowedJob }> = [];
   tracker.onFinished((job, watch) => seen.push({ job, watch }));
   return seen;
 }
@@ -22,7 +22,7 @@ describe('JobTracker: resume after a reload', () => {
     const [{ item, jobName }] = await h.startFailovers(1);
     const a = h.tracker();
     const finishedA = countFinished(a);
-    const wa = a.watch(h.watchReq(h.vault, jobName, item.friendlyName));
+    const wa = a.follow(h.followReq(h.vault, jobName, item.friendlyName));
     await h.timers.advance(0);
     await h.timers.advance(h.interval);
     assert.equal(wa.latest?.state, 'InProgress');
@@ -68,7 +68,7 @@ describe('JobTracker: resume after a reload', () => {
   it('two trackers resuming the same store at once report the job once', async () => {
     const [{ item, jobName }] = await h.startFailovers(1);
     const a = h.tracker();
-    a.watch(h.watchReq(h.vault, jobName, item.friendlyName));
+    a.follow(h.followReq(h.vault, jobName, item.friendlyName));
     a.dispose();
     await h.sim.advance(15 * 60_000);
 
@@ -87,7 +87,7 @@ describe('JobTracker: resume after a reload', () => {
   it('keeps watches of an unavailable scope and resumes them when it comes back', async () => {
     const [{ item, jobName }] = await h.startFailovers(1);
     const a = h.tracker();
-    a.watch(h.watchReq(h.vault, jobName, item.friendlyName));
+    a.follow(h.followReq(h.vault, jobName, item.friendlyName));
     a.dispose();
     h.store.value.push({ ...h.store.value[0], scopeKey: 'account:gone', jobName: 'not-reachable' });
 

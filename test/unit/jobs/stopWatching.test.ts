@@ -5,7 +5,7 @@ import { lines, useHarness } from './harness';
 describe('JobTracker: stop watching is not cancelling the job', () => {
   const harness = useHarness({ interval: 30_000 });
 
-  it('stopWatching leaves the Site Recovery job running; Cancel Job ends it, reported Cancelled once', async () => {
+  it('stopFollowing leaves the Site Recovery job running; Cancel Job ends it, reported Cancelled once', async () => {
     const h = harness();
     const { item, jobName, tracker, watched: w, finished } = await h.followFailover();
     let progressUpdates = 0;
@@ -14,7 +14,7 @@ describe('JobTracker: stop watching is not cancelling the job', () => {
     assert.equal(progressUpdates, 1);
 
     // The progress notification's Cancel: UI interest goes, the job and the output stream stay.
-    w.stopWatching();
+    w.stopFollowing();
     assert.equal(w.watching, false);
     const logged = h.log.length;
     await h.timers.advance(2 * h.interval);
@@ -39,11 +39,11 @@ describe('JobTracker: stop watching is not cancelling the job', () => {
     assert.deepEqual(h.store.value, []);
   });
 
-  it('stopWatching({ forget: true }) stops polling and forgets the watch, the job goes on', async () => {
+  it('stopFollowing({ forget: true }) stops polling and forgets the watch, the job goes on', async () => {
     const h = harness();
     const { jobName, tracker, watched: w, finished } = await h.followFailover();
     await h.timers.advance(0);
-    w.stopWatching({ forget: true });
+    w.stopFollowing({ forget: true });
     await assert.rejects(w.done, (e: unknown) => e instanceof JobWatchEnded && e.reason === 'forgotten');
     assert.deepEqual(h.store.value, []);
     assert.equal(tracker.running().length, 0);

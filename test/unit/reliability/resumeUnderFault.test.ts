@@ -9,7 +9,7 @@ describe('reliability: a reload in the middle of an outage', () => {
     try {
       const item = await w.readyItem();
       const { jobName } = await w.operations.failoverItem(item, { kind: 'latest' });
-      w.tracker.watch({ scopeKey: SCOPE_KEY, vault: w.vault, jobName: jobName!, label: item.friendlyName });
+      w.tracker.follow({ scopeKey: SCOPE_KEY, vault: w.vault, jobName: jobName!, label: item.friendlyName });
       await w.timers.advance(0);
       w.sim.injectFault({ kind: 'unavailable', method: 'GET', pathIncludes: '/replicationJobs', times: Infinity, retryAfterSeconds: 0 });
       await w.timers.advance(3 * POLL_INTERVAL_MS);

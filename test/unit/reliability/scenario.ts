@@ -51,7 +51,7 @@ async function stage(w: ReliabilityWorld, operation: Operation): Promise<Replica
 /** Follows a job with the JobTracker, lifting stalls and signing in again as a person would. */
 function follower(w: ReliabilityWorld, cell: Cell, label: string, problems: string[]) {
   return async (jobName: string): Promise<JobInfo> => {
-    const watched = w.tracker.watch({ scopeKey: SCOPE_KEY, vault: w.vault, jobName, label });
+    const watched = w.tracker.follow({ scopeKey: SCOPE_KEY, vault: w.vault, jobName, label });
     const ended = () => !w.tracker.running().includes(watched);
     let stalled = cell.fault === 'stallJob' && cell.step === 'postProcessed';
     if (cell.step === 'poll') {

@@ -76,7 +76,7 @@ describe('security: the access token never leaks', function () {
 
       // A job followed through an outage and an expired sign-in: the tracker logs both.
       const started = await scope.operations.failoverItem(second, { kind: 'latest' });
-      const watched = tracker.watch({ scopeKey: 'canary', vault, jobName: started.jobName!, label: second.friendlyName });
+      const watched = tracker.follow({ scopeKey: 'canary', vault, jobName: started.jobName!, label: second.friendlyName });
       await timers.advance(0);
       sim.injectFault({ kind: 'unavailable', method: 'GET', pathIncludes: '/replicationJobs', times: 4, retryAfterSeconds: 0 });
       await timers.advance(timers.nextDelay()!);
