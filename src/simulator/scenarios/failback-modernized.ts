@@ -257,6 +257,17 @@ export const failbackModernized: ScenarioData = {
             { groupType: 'Boot', items: ['erp-lnx-01', 'erp-win-01'] },
           ],
         },
+        // VMs running in Azure after a failover to Azure: the plan is reprotected to on-premises
+        // as its VMs (Site Recovery has no plan reprotect for VMware providers).
+        {
+          name: 'dr-web-tier',
+          friendlyName: 'dr-web-tier',
+          groups: [
+            { groupType: 'Shutdown', items: [] },
+            { groupType: 'Failover', items: [] },
+            { groupType: 'Boot', items: ['web-win-06', 'app-lnx-08'] },
+          ],
+        },
       ],
       historicJobs: [
         {

@@ -51,6 +51,20 @@ describe('the replication cycle from the context menu', function () {
     assert.deepEqual(Object.keys(body.properties.providerSpecificDetails).sort(), ['datastoreName', 'instanceType', 'logStorageAccountId', 'policyId', 'reprotectAgentId']);
   });
 
+  it('reprotects recovery plan dr-web-tier, running in Azure, to on-premises as its VMs', async function () {
+    skipWithoutUi(this);
+    const api = await openPractice('failback-modernized');
+    await ui.expandUntil('Recovery plans', 'dr-web-tier');
+    await ui.contextMenu('dr-web-tier', 'Reprotect to On-Premises…');
+    const summary = await pickUntil('Start Reprotect');
+    assert.match(summary.message, /Reprotect 2 VMs from Azure to on-premises\?/);
+    for (const vm of ['web-win-06', 'app-lnx-08']) {
+      await waitFor(`${vm} replicating to on-premises`, async () => (await practiceItem(api, vm)).providerInstanceType === 'InMageRcmFailback', 120_000);
+    }
+    const posts = api.services.practice.sim!.requestLog.filter((r) => r.method === 'POST');
+    assert.ok(!posts.some((r) => /replicationRecoveryPlans\/[^/]+\/reProtect$/i.test(r.path)), 'no plan reprotect: one per VM');
+  });
+
   it('reprotects erp-win-05, running in Azure, to on-premises (classic: master target, retention volume, datastore)', async function () {
     skipWithoutUi(this);
     const api = await openPractice('failback-classic');
