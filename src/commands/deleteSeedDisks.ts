@@ -58,6 +58,8 @@ export async function deleteSeedDisks(services: Services, clicked?: unknown, sel
         services.log.error(`Could not delete seed disk ${d.name}: ${summary}`);
       }
     }
+    // The folder's summary ("⚠ 1 · 128 GB still billed") comes from a new listing, not the old one.
+    await folder.load().catch(() => undefined);
     services.tree.refresh(folder);
     if (failures.length) await vscode.window.showErrorMessage(`${failures.length} seed disk(s) could not be deleted.`, { detail: failures.join('\n') });
     else {
