@@ -16,6 +16,26 @@ function diskId(d: DetailsInput, i: number): string {
   return `{${guidFrom(`${d.item.vmId}/disk${i}`).toUpperCase()}}`;
 }
 
+/** A classic protected disk as both classic providers report it (InMageAzureV2 adds its RPO time). */
+function protectedDisk(d: DetailsInput, i: number): Record<string, unknown> {
+  return {
+    diskId: diskId(d, i),
+    diskName: `Disk${i}`,
+    protectionStage: 'DifferentialSync',
+    healthErrorCode: 'ECH0007',
+    rpoInSeconds: rpo(d) ?? null,
+    resyncRequired: 'NotRequired',
+    resyncProgressPercentage: 0,
+    resyncDurationInSeconds: 0,
+    diskCapacityInBytes: diskSizeGB(i) * 1024 ** 3,
+    fileSystemCapacityInBytes: diskSizeGB(i) * 1024 ** 3,
+    sourceDataInMegaBytes: 0,
+    psDataInMegaBytes: 0,
+    targetDataInMegaBytes: 0,
+    diskResized: 'NotResized',
+  };
+}
+
 function rpo(d: DetailsInput): number | undefined {
   const newest = d.points[0];
   const end = Math.min(d.now, d.item.mutable.replicationStoppedAt ?? d.now);
@@ -50,26 +70,7 @@ export function inMageAzureV2Details(d: DetailsInput): Record<string, unknown> {
     processServerName: nameOf(findProcessServer(d.fabric, item.processServerId)) ?? null,
     ...multiVmGroup(d),
     // A list answers with no disks (V2ATestSwitchProtection.008); a GET with each disk.
-    protectedDisks:
-      view === 'list'
-        ? []
-        : disks.map((i) => ({
-            diskId: diskId(d, i),
-            diskName: `Disk${i}`,
-            protectionStage: 'DifferentialSync',
-            healthErrorCode: 'ECH0007',
-            rpoInSeconds: rpo(d) ?? null,
-            resyncRequired: 'NotRequired',
-            resyncProgressPercentage: 0,
-            resyncDurationInSeconds: 0,
-            diskCapacityInBytes: diskSizeGB(i) * 1024 ** 3,
-            fileSystemCapacityInBytes: diskSizeGB(i) * 1024 ** 3,
-            sourceDataInMegaBytes: 0,
-            psDataInMegaBytes: 0,
-            targetDataInMegaBytes: 0,
-            diskResized: 'NotResized',
-            lastRpoCalculatedTime: iso(now - MINUTE),
-          })),
+    protectedDisks: view === 'list' ? [] : disks.map((i) => ({ ...protectedDisk(d, i), lastRpoCalculatedTime: iso(now - MINUTE) })),
     diskResized: 'NotResized',
     masterTargetId: item.masterTargetId ?? item.processServerId,
     sourceVmCpuCount: 2,
@@ -185,25 +186,7 @@ export function inMageDetails(d: DetailsInput): Record<string, unknown> {
     compressedDataRateInMB: 0.42,
     uncompressedDataRateInMB: 0.42,
     rpoInSeconds: replicating ? (rpo(d) ?? null) : null,
-    protectedDisks:
-      view === 'list'
-        ? []
-        : Array.from({ length: item.diskCount }, (_, i) => ({
-            diskId: diskId(d, i),
-            diskName: `Disk${i}`,
-            protectionStage: 'DifferentialSync',
-            healthErrorCode: 'ECH0007',
-            rpoInSeconds: rpo(d) ?? null,
-            resyncRequired: 'NotRequired',
-            resyncProgressPercentage: 0,
-            resyncDurationInSeconds: 0,
-            diskCapacityInBytes: diskSizeGB(i) * 1024 ** 3,
-            fileSystemCapacityInBytes: diskSizeGB(i) * 1024 ** 3,
-            sourceDataInMegaBytes: 0,
-            psDataInMegaBytes: 0,
-            targetDataInMegaBytes: 0,
-            diskResized: 'NotResized',
-          })),
+    protectedDisks: view === 'list' ? [] : Array.from({ length: item.diskCount }, (_, i) => protectedDisk(d, i)),
     ipAddress: item.ipAddress,
     lastHeartbeat: iso(now - 2 * MINUTE),
     processServerId: item.processServerId,
