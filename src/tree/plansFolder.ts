@@ -142,6 +142,8 @@ export function planRow(plan: RecoveryPlanInfo, members: readonly ReplicatedItem
   const blocked = planFailoverBlock(plan, members);
   const states = new Set(members.map((m) => describeItem(m)));
   if (vmCount > 0 && members.length === vmCount && states.size === 1) return { description: `${count} · ${[...states][0]}`, blocked };
+  // A plan of VMs replicating to (or running in) Azure is not a failback plan: no "can't fail back".
+  if (blocked && planActions(plan).includes('reprotectToOnPremises')) return { description: `${count} · ${[...states].join(' / ')}` };
   if (blocked) return { description: `can't fail back: ${blocked.summary}`, blocked };
   return { description: count };
 }

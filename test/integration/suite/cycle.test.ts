@@ -39,7 +39,7 @@ describe('the replication cycle from the context menu', function () {
     const api = await openPractice('failback-modernized');
     await ui.expandUntil('Replicated items', 'web-win-06');
     assert.equal(await rowDescription(api, 'web-win-06'), 'Running in Azure · reprotect to on-premises');
-    await ui.contextMenu('web-win-06', 'Reprotect to On-Premises…');
+    await ui.menuUntil('web-win-06', 'Reprotect to On-Premises…', 'datastore the appliance reaches');
     const summary = await pickUntil('Start Reprotect');
     assert.match(summary.message, /Reprotect web-win-06 from Azure to on-premises\?/);
     assert.match(summary.detail, /datastore/i);
@@ -55,7 +55,7 @@ describe('the replication cycle from the context menu', function () {
     skipWithoutUi(this);
     const api = await openPractice('failback-modernized');
     await ui.expandUntil('Recovery plans', 'dr-web-tier');
-    await ui.contextMenu('dr-web-tier', 'Reprotect to On-Premises…');
+    await ui.menuUntil('dr-web-tier', 'Reprotect to On-Premises…', 'datastore the appliance reaches');
     const summary = await pickUntil('Start Reprotect');
     assert.match(summary.message, /Reprotect 2 VMs from Azure to on-premises\?/);
     for (const vm of ['web-win-06', 'app-lnx-08']) {
@@ -69,7 +69,7 @@ describe('the replication cycle from the context menu', function () {
     skipWithoutUi(this);
     const api = await openPractice('failback-classic');
     await ui.expandUntil('Replicated items', 'erp-win-05');
-    await ui.contextMenu('erp-win-05', 'Reprotect to On-Premises…');
+    await ui.menuUntil('erp-win-05', 'Reprotect to On-Premises…', 'process server that sends data from Azure');
     const summary = await pickUntil('Start Reprotect');
     assert.match(summary.detail, /master target/i);
     await waitFor('erp-win-05 replicating to on-premises', async () => (await practiceItem(api, 'erp-win-05')).providerInstanceType === 'InMage', 120_000);
