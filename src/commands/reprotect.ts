@@ -60,7 +60,7 @@ async function reprotectItems(services: Services, chosen: ItemTarget[]): Promise
     {
       modal: true,
       detail: [
-        `Process server: ${inputs.processServerName}`,
+        `Process server: ${inputs.processServerName}${inputs.processServerState ? ` (${inputs.processServerState})` : ''}`,
         `Policy: ${inputs.policyName}`,
         ...(inputs.masterTargetName ? [`Master target: ${inputs.masterTargetName}`] : []),
         ...(inputs.runAsAccountId ? [`Run-as account: ${inputs.runAsAccountId.split('/').pop()}`] : []),

@@ -35,7 +35,7 @@ export async function chooseReprotectInputs(
   scope: Scope,
   vault: VaultRef,
   items: ReplicatedItem[],
-): Promise<ReprotectChoices & { processServerName: string; policyName: string; masterTargetName?: string }> {
+): Promise<ReprotectChoices & { processServerName: string; processServerState: string; policyName: string; masterTargetName?: string }> {
   const remembered = services.store.reprotectChoices.get(vault.id);
   const classic = items.every((i) => i.provider && generationOf(i.provider) === 'classic');
   const infra = await listOnPremisesInfrastructure(scope.clients, vault);
@@ -80,7 +80,15 @@ export async function chooseReprotectInputs(
   }
   const choices: ReprotectChoices = { processServerId: ps.id, policyId: policy.id, masterTargetId: masterTarget?.id, runAsAccountId };
   await services.store.reprotectChoices.set(vault.id, choices);
-  return { ...choices, processServerName: ps.name, policyName: policy.name, masterTargetName: masterTarget?.name };
+  // Said in the confirmation even when it was the only one and no picker showed.
+  const state = summarizeProcessServer(ps, scope.clock.now());
+  return {
+    ...choices,
+    processServerName: ps.name,
+    processServerState: [state.description, state.detail].filter(Boolean).join(' · '),
+    policyName: policy.name,
+    masterTargetName: masterTarget?.name,
+  };
 }
 
 const RUN_AS_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.OffAzure\/VMwareSites\/[^/]+\/runasaccounts\/[^/]+$/i;
