@@ -9,6 +9,9 @@ import { sameId } from '../domain/armId';
 import { operationText } from '../domain/operations';
 import type { VaultStore } from '../state/vaultStore';
 
+/** How often an open checklist reads its VMs from Site Recovery again, at most. */
+const REREAD_MS = 5000;
+
 const ALLOWED = new Set(['siteRecovery.reprotectToOnPremises', 'siteRecovery.failover', 'siteRecovery.commitFailover', 'siteRecovery.reprotect']);
 
 /** What a checklist shows: the VMs, and for a plan's checklist the plan its Run buttons act on. */
@@ -92,6 +95,8 @@ export class ChecklistPanel implements vscode.Disposable {
 
   private disposed = false;
   private renders = 0;
+  private readonly readAt = new Map<string, number>();
+  private readonly points = new Map<string, number>();
 
   async render(): Promise<void> {
     // Renders overlap when the tree changes quickly: only the newest may write the page.
@@ -99,13 +104,19 @@ export class ChecklistPanel implements vscode.Disposable {
     const vms = await Promise.all(
       this.targets.map(async (t) => {
         let item = this.states.current(t.item);
-        let points: number | undefined;
-        try {
-          item = await t.scope.queries.getItem(t.item);
-          this.states.read([item]);
-          points = (await t.scope.queries.listRecoveryPoints(item)).length;
-        } catch {
-          // Show what we have; the next change renders again.
+        let points = this.points.get(t.item.id);
+        // The store changes every second during an agent wait (its countdown): Site Recovery is
+        // read again at most every few seconds; in between the page renders from the store.
+        if (Date.now() - (this.readAt.get(t.item.id) ?? 0) >= REREAD_MS) {
+          try {
+            item = await t.scope.queries.getItem(t.item);
+            this.states.read([item]);
+            points = (await t.scope.queries.listRecoveryPoints(item)).length;
+            this.points.set(t.item.id, points);
+            this.readAt.set(t.item.id, Date.now());
+          } catch {
+            // Show what we have; the next change renders again.
+          }
         }
         const op = this.states.operation(item.id);
         const note = this.states.note(item.id);
