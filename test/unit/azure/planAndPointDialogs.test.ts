@@ -52,12 +52,18 @@ function planNode(w: World, plan: RecoveryPlanInfo, items: readonly ReplicatedIt
   return new PlanNode(undefined as unknown as ConstructorParameters<typeof PlanNode>[0], w.scope, plan, folder);
 }
 
+/**
+ * A fixed start: the simulator lays recovery points out from its clock, and at some minutes of
+ * the hour the latest app-consistent point is also the latest one (no data loss to show).
+ */
+const START = new Date('2026-03-10T10:37:00Z');
+
 describe('failover dialogs on the practice vault', function () {
   this.timeout(60_000);
   afterEach(() => fake.reset());
 
   it('modernized VM: the picker names the VM; the confirmation gives the point type, time and age, and the replication group', async () => {
-    const w = await practiceWorld({ scenario: 'failback-modernized' });
+    const w = await practiceWorld({ scenario: 'failback-modernized', startTime: START });
     const vm = byName(await w.items(), /^erp-lnx-01$/);
     const { shown, restore } = capture('Latest app-consistent');
     w.sim.clearRequestLog();
@@ -87,7 +93,7 @@ describe('failover dialogs on the practice vault', function () {
   });
 
   it('classic VM: specific points below a separator, each labelled by type with its time and age', async () => {
-    const w = await practiceWorld();
+    const w = await practiceWorld({ startTime: START });
     const vm = byName(await w.items(), /^app-lnx-01$/);
     const { shown, restore } = capture('Latest (crash-consistent)');
     try {
@@ -118,7 +124,7 @@ describe('recovery plan rows on the practice vault', function () {
   afterEach(() => fake.reset());
 
   it('says why a modernized plan lost Failover when one of its VMs already failed back', async () => {
-    const w = await practiceWorld({ scenario: 'failback-modernized' });
+    const w = await practiceWorld({ scenario: 'failback-modernized', startTime: START });
     const vm = byName(await w.items(), /^erp-lnx-01$/);
     const started = await w.scope.operations.failoverItem(vm, { kind: 'latest' });
     assert.equal((await w.runJob(started.jobName!)).state, 'Succeeded');
@@ -132,7 +138,7 @@ describe('recovery plan rows on the practice vault', function () {
   });
 
   it('shows how far a running plan failover is per group, with folder-like group icons', async () => {
-    const w = await practiceWorld({ scenario: 'failback-modernized' });
+    const w = await practiceWorld({ scenario: 'failback-modernized', startTime: START });
     let plan = (await w.scope.queries.listPlans(w.vault)).find((p) => p.friendlyName === 'failback-erp')!;
     const items = await w.items();
     const members = items.filter((i) => plan.groups.some((g) => g.itemIds.includes(i.id)));
@@ -164,7 +170,7 @@ describe('change recovery point on the practice vault', function () {
   this.timeout(60_000);
 
   it('marks the point a VM failed over to Azure runs from, as Site Recovery names it (failoverRecoveryPointId)', async () => {
-    const w = await practiceWorld({ scenario: 'failback-modernized' });
+    const w = await practiceWorld({ scenario: 'failback-modernized', startTime: START });
     const vm = (await w.items()).find((i) => i.provider === 'InMageRcm' && i.allowedOperations.includes('ChangePit'))!;
     assert.ok(vm, 'the scenario has a VM failed over to Azure, awaiting commit');
     // What the mapper is to copy onto the item (see the report): properties.failoverRecoveryPointId.
