@@ -1,9 +1,9 @@
 import { restPipeline } from './restPipeline';
 import type { AzureClients } from './clients';
-import type { JobInfo, ProcessServerInfo, RecoveryPlanInfo, RecoveryPointInfo, ReplicatedItem, VaultRef } from '../domain/model';
+import type { JobInfo, RecoveryPlanInfo, RecoveryPointInfo, ReplicatedItem, VaultRef } from '../domain/model';
 import { parseArmId } from '../domain/armId';
 import { ItemLists, PageParser, SITE_RECOVERY_API, type ItemPage, type ItemPageParser, type ListAllItemsOptions } from './itemLists';
-import { toItem, toJob, toPlan, toProcessServers, toRecoveryPoint } from './mappers';
+import { toItem, toJob, toPlan, toRecoveryPoint } from './mappers';
 import { checkResponse } from './responses';
 
 export type { ItemPage, ListAllItemsOptions } from './itemLists';
@@ -12,12 +12,6 @@ export interface SubscriptionInfo {
   subscriptionId: string;
   displayName: string;
   tenantId?: string;
-}
-
-export interface NamedResource {
-  id: string;
-  name: string;
-  friendlyName: string;
 }
 
 /** Read-only queries. Paging and retries are the SDK's; one call = one page where it matters. */
@@ -141,37 +135,6 @@ export class SiteRecoveryQueries {
   async getJob(vault: VaultRef, jobName: string): Promise<JobInfo> {
     const client = await this.clients.siteRecovery(vault.subscriptionId);
     return toJob(vault, await client.replicationJobs.get(vault.vaultName, vault.resourceGroup, jobName));
-  }
-
-  async listProcessServers(vault: VaultRef): Promise<ProcessServerInfo[]> {
-    const client = await this.clients.siteRecovery(vault.subscriptionId);
-    const out: ProcessServerInfo[] = [];
-    for await (const fabric of client.replicationFabrics.list(vault.vaultName, vault.resourceGroup)) out.push(...toProcessServers(fabric));
-    return out;
-  }
-
-  /** Fabric-level choices reprotect needs besides the process server (classic and modernized). */
-  async listFabricDetails(vault: VaultRef): Promise<Array<Record<string, unknown>>> {
-    const client = await this.clients.siteRecovery(vault.subscriptionId);
-    const out: Array<Record<string, unknown>> = [];
-    for await (const fabric of client.replicationFabrics.list(vault.vaultName, vault.resourceGroup)) {
-      out.push({ id: fabric.id, name: fabric.name, ...(fabric.properties?.customDetails as object | undefined) });
-    }
-    return out;
-  }
-
-  async listPolicies(vault: VaultRef): Promise<Array<NamedResource & { providerType?: string }>> {
-    const client = await this.clients.siteRecovery(vault.subscriptionId);
-    const out: Array<NamedResource & { providerType?: string }> = [];
-    for await (const p of client.replicationPolicies.list(vault.vaultName, vault.resourceGroup)) {
-      out.push({
-        id: p.id ?? '',
-        name: p.name ?? '',
-        friendlyName: p.properties?.friendlyName ?? p.name ?? '',
-        providerType: (p.properties?.providerSpecificDetails as { instanceType?: string } | undefined)?.instanceType,
-      });
-    }
-    return out;
   }
 }
 

@@ -6,7 +6,6 @@ import { refreshItems, resolveTargets, type ItemTarget } from './common/targets'
 import { acceptPartial, cancelled, showServiceError } from './common/ui';
 import { settle, startItemOperations } from './common/runOperation';
 import { chooseReprotectToOnPremises } from './common/reprotectToOnPremisesChoices';
-import { masterTargetRefusal } from '../domain/infrastructure';
 import { sameId } from '../domain/armId';
 
 /**
@@ -78,6 +77,3 @@ async function reprotectItems(services: Services, chosen: ItemTarget[]): Promise
     if (a === show) services.log.show(true);
   }
 }
-
-/** Exposed for tests: the master-target rule the picker applies per VM. */
-export { masterTargetRefusal };

@@ -12,8 +12,6 @@ export function isSuccess(state: JobState): boolean {
   return /^(succeeded|completedwithinformation)$/i.test(String(state));
 }
 
-const time = (d: Date): string => d.toISOString().slice(11, 19);
-
 export function durationText(start: Date | undefined, end: Date | undefined): string {
   if (!start || !end) return '';
   const s = Math.max(0, Math.round((end.getTime() - start.getTime()) / 1000));
@@ -32,33 +30,6 @@ function errorLines(prefix: string, errors: readonly JobError[]): string[] {
 /** The job's target as shown in front of each line, so concurrent jobs stay readable. */
 export function jobLabel(job: JobInfo): string {
   return `[${job.targetObjectName ?? job.name}]`;
-}
-
-/**
- * Lines describing what changed between two readings of a job: its start, each task's
- * state change with time, errors, the end state and duration. `prev` undefined = first sight.
- */
-export function jobChangeLines(prev: JobInfo | undefined, next: JobInfo): string[] {
-  const p = jobLabel(next);
-  const lines: string[] = [];
-  if (!prev) lines.push(`${p} ${next.friendlyName} (${next.scenarioName}) — job ${next.name}: ${next.stateDescription ?? next.state}`);
-  const before = new Map<string, JobTask>((prev?.tasks ?? []).map((t) => [t.id || t.name, t]));
-  for (const task of next.tasks) {
-    const old = before.get(task.id || task.name);
-    if (old && old.state === task.state) continue;
-    if (!old && /^NotStarted$/i.test(String(task.state))) continue;
-    const at = task.endTime && isTerminal(task.state) ? task.endTime : task.startTime;
-    lines.push(`${p}   ${at ? time(at) : '--:--:--'} ${task.friendlyName}: ${task.stateDescription ?? task.state}`);
-    const newErrors = task.errors.slice(old?.errors.length ?? 0);
-    lines.push(...errorLines(p, newErrors));
-  }
-  if (isTerminal(next.state) && !(prev && isTerminal(prev.state))) {
-    const newErrors = next.errors.slice(prev?.errors.length ?? 0);
-    lines.push(...errorLines(p, newErrors));
-    const took = durationText(next.startTime, next.endTime);
-    lines.push(`${p} ${next.friendlyName} ${String(next.state).toLowerCase()}${took ? ` in ${took}` : ''}.`);
-  }
-  return lines;
 }
 
 /** The task a progress notification should name: the running one, else the last finished. */

@@ -56,12 +56,13 @@ export class ItemNode extends TreeNode {
     ti.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     // While this window runs an operation on the VM, no other one is offered.
     ti.contextValue = contextValue('item', op ? [] : itemActions(this.item));
-    ti.tooltip = itemTooltip(this.item, op, this.note);
+    ti.tooltip = itemTooltip(this.item, op, this.note, this.now);
     return ti;
   }
 }
 
-export function itemTooltip(item: ReplicatedItem, operation?: string, note?: string): vscode.MarkdownString {
+/** `now`: the scope's time (the practice vault's ages are in its own clock). */
+export function itemTooltip(item: ReplicatedItem, operation?: string, note?: string, now = Date.now()): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
   md.isTrusted = false;
   md.supportHtml = false;
@@ -69,7 +70,7 @@ export function itemTooltip(item: ReplicatedItem, operation?: string, note?: str
   md.appendMarkdown(`${escapeMarkdown(describeItem(item))}\n\n`);
   if (operation) md.appendMarkdown(`Running now: ${escapeMarkdown(operation)}\n\n`);
   if (note) md.appendMarkdown(`⚠ ${escapeMarkdown(note)}\n\n`);
-  for (const [k, v] of itemTooltipRows(item, Date.now())) md.appendMarkdown(`${escapeMarkdown(k)}: ${escapeMarkdown(v)}  \n`);
+  for (const [k, v] of itemTooltipRows(item, now)) md.appendMarkdown(`${escapeMarkdown(k)}: ${escapeMarkdown(v)}  \n`);
   if (item.healthIssues.length) {
     md.appendMarkdown('\n**Health issues**\n\n');
     for (const h of item.healthIssues) md.appendMarkdown(`- ${escapeMarkdown(`${h.code ? `${h.code}: ` : ''}${h.message}`)}\n`);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SiteRecoveryApi } from '../../../src/extension';
+import { listOnPremisesInfrastructure } from '../../../src/azure/infrastructure';
 import { screenshot, skipWithoutUi, ui } from '../support/ui';
 import { openPractice, outputLines, practiceItem, rowDescription, waitFor } from '../support/practice';
 
@@ -67,7 +68,8 @@ describe('classic failback from the context menu', function () {
     await waitFor('web-win-03 replicating to Azure', async () => (await practiceItem(api, 'web-win-03')).providerInstanceType === 'InMageAzureV2', 90_000);
     const sent = api.services.practice.sim!.requestLog.filter((r) => r.method === 'POST' && /reprotect/i.test(r.path)).at(-1);
     const details = (sent?.body as { properties: { providerSpecificDetails: { processServerId: string } } }).properties.providerSpecificDetails;
-    const servers = await api.services.practice.scope!.queries.listProcessServers((await practiceItem(api, 'web-win-03')).vault);
+    const scope = api.services.practice.scope!;
+    const servers = (await listOnPremisesInfrastructure(scope.clients, (await practiceItem(api, 'web-win-03')).vault)).processServers;
     assert.equal(details.processServerId, servers.find((s) => s.name === 'contoso-cs01')!.id, 'the picked process server is sent');
     await waitFor('the row shows the new direction', async () => (await rowDescription(api, 'web-win-03'))?.startsWith('Replicating to Azure'), 30_000);
   });
