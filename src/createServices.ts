@@ -16,6 +16,8 @@ import { ExtensionStore } from './storage';
 import { Walkthrough } from './walkthrough';
 import { wallClock } from './workflows/clock';
 import { VaultStore } from './state/vaultStore';
+import { RunLog } from './state/runLog';
+import { runJob } from './domain/runs/fromJobs';
 import { sameId } from './domain/armId';
 import { ChecklistPanel } from './checklist/checklistPanel';
 
@@ -36,6 +38,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const filters = new ItemFilters();
   const walkthrough = new Walkthrough(context.extension.id);
   const states = new VaultStore();
+  const runs = new RunLog(store, { onWriteError: (e) => log.warn(`Run report: a run could not be saved (${e instanceof Error ? e.message : String(e)}).`) });
 
   let roots: TreeRoots | undefined;
   const scope = (key: string): Scope | undefined => (key === PRACTICE_SCOPE_KEY ? practice.scope : roots?.scopeByKey(key));
@@ -87,6 +90,9 @@ export function createServices(context: vscode.ExtensionContext): Services {
     states,
     ...wireEvents(practice, account, tracker, tree, scope),
     ...wireStore(states, tracker, treeRoots, tree, scope, practice),
+    // Each reading of a followed job updates the run that holds it, also after a reload.
+    tracker.onDidChange(() => tracker.running().forEach((w) => w.latest && void runs.noteJob(w.latest.vault.id, runJob(w.latest)))),
+    tracker.onFinished((job) => void runs.noteJob(job.vault.id, runJob(job))),
   );
   void tracker.resume();
 
@@ -102,6 +108,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     store,
     walkthrough,
     states,
+    runs,
     scope,
     followJob: (s, vault, jobName, label, owned, itemIds) => jobs.follow(s, vault, jobName, label, owned, itemIds),
     withJobProgress: (title, watched) => jobs.withProgress(title, watched),

@@ -12,6 +12,7 @@ import type { ItemFilters } from './tree/itemFilters';
 import type { ExtensionStore } from './storage';
 import type { Walkthrough } from './walkthrough';
 import type { VaultStore } from './state/vaultStore';
+import type { RunLog } from './state/runLog';
 
 export type { WalkthroughStep } from './walkthrough';
 
@@ -31,6 +32,8 @@ export interface Services {
   readonly walkthrough: Walkthrough;
   /** Items as last read and the operations running on them: what every view renders. */
   readonly states: VaultStore;
+  /** Every operation this extension started, per vault: the run report's evidence. */
+  readonly runs: RunLog;
   /** Scope by key: "practice" or an Azure scope. */
   scope(key: string): Scope | undefined;
   /**

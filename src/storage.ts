@@ -3,6 +3,7 @@
 import type { PersistedWatch } from './jobs/types';
 import type { ReprotectChoices } from './azure/inputs';
 import type { PendingReprotect } from './workflows/reprotectSession';
+import type { RunRecord } from './domain/runs/types';
 import { idKey } from './domain/armId';
 
 /** The part of VS Code's Memento the store uses (a Map-backed one stands in for it in tests). */
@@ -17,6 +18,8 @@ const KEYS = {
   reprotectToOnPremisesChoices: 'siteRecovery.reprotectToOnPremisesChoices',
   pendingReprotects: 'siteRecovery.pendingReprotects',
   recoveryGroups: (vaultId: string) => `siteRecovery.recoveryGroups:${idKey(vaultId)}`,
+  runs: (vaultId: string) => `siteRecovery.runs:${idKey(vaultId)}`,
+  runVaults: 'siteRecovery.runVaults',
 } as const;
 
 /** A record kept per vault (choices remembered for the next time), keyed by the vault's id. */
@@ -55,6 +58,17 @@ export class ExtensionStore {
   readonly pendingReprotects = {
     get: (): PendingReprotect[] => this.memento.get<PendingReprotect[]>(KEYS.pendingReprotects, []),
     set: (value: PendingReprotect[]): Thenable<void> => this.memento.update(KEYS.pendingReprotects, value),
+  };
+
+  /**
+   * Runs (the evidence of each operation) per vault, oldest first, and the vaults that have
+   * some; the run log (src/state/runLog.ts) bounds and scrubs them.
+   */
+  readonly runs = {
+    get: (vaultId: string): RunRecord[] => this.memento.get<RunRecord[]>(KEYS.runs(vaultId), []),
+    set: (vaultId: string, value: RunRecord[]): Thenable<void> => this.memento.update(KEYS.runs(vaultId), value),
+    vaults: (): string[] => this.memento.get<string[]>(KEYS.runVaults, []),
+    setVaults: (vaultIds: string[]): Thenable<void> => this.memento.update(KEYS.runVaults, vaultIds),
   };
 
   /**

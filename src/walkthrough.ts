@@ -6,7 +6,18 @@
 import * as vscode from 'vscode';
 import { walkthroughStepIds } from './walkthroughSteps';
 
-export type WalkthroughStep = 'reprotectToOnPremises' | 'failover' | 'commit' | 'reprotect' | 'practice' | 'seedDisks' | 'checklist';
+export type WalkthroughStep =
+  | 'reprotectToOnPremises'
+  | 'failover'
+  | 'commit'
+  | 'reprotect'
+  | 'practice'
+  | 'seedDisks'
+  | 'checklist'
+  | 'testFailover'
+  | 'cleanupTestFailover'
+  | 'failoverToAzure'
+  | 'commitInAzure';
 
 export class Walkthrough {
   private readonly done = new Set<WalkthroughStep>();

@@ -1,4 +1,4 @@
-// The walkthrough's steps (package.json, walkthrough "failback") that each completed action
+// The walkthroughs' steps (package.json: "failback" and "rehearse") that each completed action
 // ticks. Ticking goes two ways: the step's onContext completion event (the context key flips),
 // and VS Code's own welcome.markStepComplete. The second is needed because VS Code swallows an
 // onContext event whose key is already true when it registers the walkthrough, which it does
@@ -6,19 +6,34 @@
 import type { WalkthroughStep } from './walkthrough';
 
 export const WALKTHROUGH_ID = 'failback';
+/** "Rehearse a disaster": the whole cycle, to Azure and back, in the practice vault. */
+export const REHEARSAL_WALKTHROUGH_ID = 'rehearse';
 
-/** Walkthrough step ids per completed action; the shutdown check is part of the failover. */
-export const WALKTHROUGH_STEP_IDS: Record<WalkthroughStep, readonly string[]> = {
-  practice: ['practice'],
-  checklist: ['checklist'],
-  reprotectToOnPremises: ['reprotectToOnPremises'],
-  failover: ['failover', 'verify'],
-  commit: ['commit'],
-  reprotect: ['reprotect'],
-  seedDisks: ['seedDisks'],
+/** Step ids per walkthrough and completed action; the shutdown check is part of the failover. */
+export const WALKTHROUGH_STEP_IDS: Record<string, Partial<Record<WalkthroughStep, readonly string[]>>> = {
+  [WALKTHROUGH_ID]: {
+    practice: ['practice'],
+    checklist: ['checklist'],
+    reprotectToOnPremises: ['reprotectToOnPremises'],
+    failover: ['failover', 'verify'],
+    commit: ['commit'],
+    reprotect: ['reprotect'],
+    seedDisks: ['seedDisks'],
+  },
+  [REHEARSAL_WALKTHROUGH_ID]: {
+    practice: ['rehearsePractice'],
+    testFailover: ['testFailover'],
+    cleanupTestFailover: ['cleanupTestFailover'],
+    failoverToAzure: ['failoverToAzure'],
+    commitInAzure: ['commitInAzure'],
+    reprotectToOnPremises: ['rehearseReprotectToOnPremises'],
+    failover: ['failBack'],
+    commit: ['commitOnPremises'],
+    reprotect: ['rehearseReprotect'],
+  },
 };
 
 /** The ids welcome.markStepComplete takes: "<extension id>#<walkthrough id>#<step id>". */
 export function walkthroughStepIds(extensionId: string, step: WalkthroughStep): string[] {
-  return WALKTHROUGH_STEP_IDS[step].map((id) => `${extensionId}#${WALKTHROUGH_ID}#${id}`);
+  return Object.entries(WALKTHROUGH_STEP_IDS).flatMap(([walkthrough, steps]) => (steps[step] ?? []).map((id) => `${extensionId}#${walkthrough}#${id}`));
 }

@@ -47,6 +47,20 @@ export class AzureAccount implements vscode.Disposable {
     return !!session;
   }
 
+  /**
+   * Who starts an operation, for the run report: the VS Code account's label, or the credential
+   * kind when signing in through Azure Identity. Never a token.
+   */
+  async accountLabel(): Promise<string> {
+    if (this.method === 'azureIdentity') return 'Azure CLI or environment credential';
+    try {
+      const session = await vscode.authentication.getSession(this.cloud.authProvider, [this.cloud.scope], { silent: true });
+      return session?.account.label ?? 'unknown account';
+    } catch {
+      return 'unknown account';
+    }
+  }
+
   /** Interactive sign-in; with a tenant, to that tenant (an account can need one per tenant). */
   async signIn(tenantId?: string): Promise<boolean> {
     if (this.method === 'azureIdentity') return true;

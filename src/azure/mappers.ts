@@ -3,6 +3,7 @@ import type { HealthIssue, JobError, JobInfo, JobTask, ProcessServerInfo, Recove
 import { asProvider } from '../domain/providers';
 import { isNoneScenario, jobNameFromId, realDate } from '../domain/sentinels';
 import { replicatedItemNames } from '../domain/armId';
+import { replicationGroupName } from '../domain/replicationGroups';
 
 // SDK models → the domain's shapes. Provider details are read loosely: each provider has
 // its own fields and the SDK types them as a union.
@@ -52,7 +53,10 @@ export function toItem(vault: VaultRef, rpi: ReplicationProtectedItem): Replicat
     rpoSeconds: n(details.rpoInSeconds) ?? n(details.lastRpoInSeconds),
     lastRpoCalculatedTime: d(details.lastRpoCalculatedTime),
     processServerId: s(details.processServerId),
-    multiVmGroupName: s(details.multiVmGroupName),
+    multiVmGroupName: replicationGroupName(s(details.multiVmGroupName), s(details.multiVmGroupId)),
+    testFailoverState: s(p.testFailoverState),
+    testFailoverStateDescription: s(p.testFailoverStateDescription),
+    lastSuccessfulTestFailoverTime: d(p.lastSuccessfulTestFailoverTime),
     agentRegisteredAfterFailover: typeof registered === 'boolean' ? registered : undefined,
     azureVmId: s(details.azureVirtualMachineId),
     vmId: s(details.vmId),

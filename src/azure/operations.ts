@@ -13,6 +13,15 @@ import {
   type ReprotectToOnPremisesChoices,
 } from './inputs';
 import type { ReplicationProvider } from '../domain/model';
+import type { TowardsAzurePointChoice } from '../domain/towardsAzurePoints';
+import {
+  failoverToAzureRequest,
+  planFailoverToAzureRequest,
+  planTestFailoverRequest,
+  testFailoverCleanupRequest,
+  testFailoverRequest,
+  type TowardsAzureProvider,
+} from './towardsAzureInputs';
 
 /** What a state-changing request started. */
 export interface StartedOperation {
@@ -161,6 +170,43 @@ export class SiteRecoveryOperations {
     return this.onItem(item, /Protection|Reprotect|ReverseReplicat/i, (client, o, v) =>
       client.replicationProtectedItems.beginReprotect(v.vaultName, v.resourceGroup, item.fabricName, item.containerName, item.name, body, o),
     );
+  }
+
+  /** Test failover of a VM replicating to Azure into `networkId` (a drill beside replication). */
+  async testFailoverItem(item: ReplicatedItem, choice: TowardsAzurePointChoice, networkId: string): Promise<StartedOperation> {
+    const body = testFailoverRequest(item, choice, networkId);
+    return this.onItem(item, /^TestFailover$/i, (client, o, v) =>
+      client.replicationProtectedItems.beginTestFailover(v.vaultName, v.resourceGroup, item.fabricName, item.containerName, item.name, body, o),
+    );
+  }
+
+  async cleanupTestFailoverItem(item: ReplicatedItem, comments: string): Promise<StartedOperation> {
+    const body = testFailoverCleanupRequest(comments);
+    return this.onItem(item, /TestFailoverCleanup/i, (client, o, v) =>
+      client.replicationProtectedItems.beginTestFailoverCleanup(v.vaultName, v.resourceGroup, item.fabricName, item.containerName, item.name, body, o),
+    );
+  }
+
+  async failoverItemToAzure(item: ReplicatedItem, choice: TowardsAzurePointChoice, shutDownSource: boolean): Promise<StartedOperation> {
+    const body = failoverToAzureRequest(item, choice, shutDownSource);
+    return this.onItem(item, /^UnplannedFailover$/i, (client, o, v) =>
+      client.replicationProtectedItems.beginUnplannedFailover(v.vaultName, v.resourceGroup, item.fabricName, item.containerName, item.name, body, o),
+    );
+  }
+
+  async testFailoverPlan(plan: RecoveryPlanInfo, provider: TowardsAzureProvider, choice: TowardsAzurePointChoice, networkId: string): Promise<StartedOperation> {
+    const body = planTestFailoverRequest(provider, choice, networkId);
+    return this.onPlan(plan, /^TestFailover$/i, (client, o, v) => client.replicationRecoveryPlans.beginTestFailover(v.vaultName, v.resourceGroup, plan.name, body, o));
+  }
+
+  async cleanupTestFailoverPlan(plan: RecoveryPlanInfo, comments: string): Promise<StartedOperation> {
+    const body = testFailoverCleanupRequest(comments);
+    return this.onPlan(plan, /TestFailoverCleanup/i, (client, o, v) => client.replicationRecoveryPlans.beginTestFailoverCleanup(v.vaultName, v.resourceGroup, plan.name, body, o));
+  }
+
+  async failoverPlanToAzure(plan: RecoveryPlanInfo, provider: TowardsAzureProvider, choice: TowardsAzurePointChoice, shutDownSource: boolean): Promise<StartedOperation> {
+    const body = planFailoverToAzureRequest(provider, choice, shutDownSource);
+    return this.onPlan(plan, /^UnplannedFailover$/i, (client, o, v) => client.replicationRecoveryPlans.beginUnplannedFailover(v.vaultName, v.resourceGroup, plan.name, body, o));
   }
 
   async failoverPlan(plan: RecoveryPlanInfo, provider: ReplicationProvider, choice: RecoveryPointChoice): Promise<StartedOperation> {

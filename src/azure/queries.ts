@@ -5,6 +5,8 @@ import { parseArmId } from '../domain/armId';
 import { ItemLists, PageParser, SITE_RECOVERY_API, type ItemPage, type ItemPageParser, type ListAllItemsOptions } from './itemLists';
 import { toItem, toJob, toPlan, toRecoveryPoint } from './mappers';
 import { checkResponse } from './responses';
+import { listVirtualNetworks } from './networks';
+import type { VirtualNetworkInfo } from '../domain/networks';
 
 export type { ItemPage, ListAllItemsOptions } from './itemLists';
 
@@ -130,6 +132,11 @@ export class SiteRecoveryQueries {
     const out: JobInfo[] = [];
     for await (const job of client.replicationJobs.list(vault.vaultName, vault.resourceGroup, filter ? { filter } : undefined)) out.push(toJob(vault, job));
     return out;
+  }
+
+  /** The subscription's Azure virtual networks (a test failover's test VMs go into one). */
+  listVirtualNetworks(subscriptionId: string): Promise<VirtualNetworkInfo[]> {
+    return listVirtualNetworks(this.clients, subscriptionId);
   }
 
   async getJob(vault: VaultRef, jobName: string): Promise<JobInfo> {

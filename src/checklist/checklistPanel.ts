@@ -7,12 +7,20 @@ import type { Scope } from '../scope';
 import { checklistHtml, type ChecklistView } from './html';
 import { sameId } from '../domain/armId';
 import { operationText } from '../domain/operations';
+import { drillMaxAgeDays } from '../tree/itemNode';
 import type { VaultStore } from '../state/vaultStore';
 
 /** How often an open checklist reads its VMs from Site Recovery again, at most. */
 const REREAD_MS = 5000;
 
-const ALLOWED = new Set(['siteRecovery.reprotectToOnPremises', 'siteRecovery.failover', 'siteRecovery.commitFailover', 'siteRecovery.reprotect']);
+const ALLOWED = new Set([
+  'siteRecovery.testFailover',
+  'siteRecovery.cleanupTestFailover',
+  'siteRecovery.reprotectToOnPremises',
+  'siteRecovery.failover',
+  'siteRecovery.commitFailover',
+  'siteRecovery.reprotect',
+]);
 
 /** What a checklist shows: the VMs, and for a plan's checklist the plan its Run buttons act on. */
 export interface ChecklistTargets {
@@ -120,10 +128,16 @@ export class ChecklistPanel implements vscode.Disposable {
         }
         const op = this.states.operation(item.id);
         const note = this.states.note(item.id);
+        const drill = { now: t.scope.clock.now(), maxAgeDays: drillMaxAgeDays() };
         if (!op)
-          return { name: item.friendlyName, state: note ? `${describeItem(item)} · ⚠ ${note}` : describeItem(item), steps: failbackChecklist(item, points), itemId: item.id };
+          return {
+            name: item.friendlyName,
+            state: note ? `${describeItem(item)} · ⚠ ${note}` : describeItem(item),
+            steps: failbackChecklist(item, points, drill),
+            itemId: item.id,
+          };
         // An operation runs: its step shows as running and nothing can be started from here.
-        const steps = failbackChecklist(item, points).map((s) => ({ ...s, command: undefined, status: s.status === 'next' ? ('running' as const) : s.status }));
+        const steps = failbackChecklist(item, points, drill).map((s) => ({ ...s, command: undefined, status: s.status === 'next' ? ('running' as const) : s.status }));
         return { name: item.friendlyName, state: operationText(op, t.scope.clock.now()), steps, itemId: item.id };
       }),
     );

@@ -4,6 +4,7 @@ import { refreshItems, resolveTargets } from './common/targets';
 import { acceptPartial, confirmDestructive, showServiceError } from './common/ui';
 import { runPlanOperation } from './common/planOperation';
 import { settle, startItemOperations } from './common/runOperation';
+import { beginItemsRun, endRun } from '../workflows/runRecording';
 
 /** Cancel a failover that awaits commit: the VMs go back to replicating, where Site Recovery allows it. */
 export async function cancelFailover(services: Services, clicked?: unknown, selected?: unknown): Promise<void> {
@@ -36,8 +37,14 @@ export async function cancelFailover(services: Services, clicked?: unknown, sele
       'Site Recovery reverts the failover: the on-premises VMs are shut down and replication resumes from Azure.',
       'Cancel Failover',
     );
-    const jobs = await startItemOperations(services, ready, 'Cancel failover', (t) => t.scope.operations.cancelFailoverItem(t.item));
-    if (jobs.length) await services.withJobProgress('Cancelling failover', jobs);
+    const runId = await beginItemsRun(
+      services,
+      ready[0].scope,
+      ready.map((t) => t.item),
+      { operation: 'cancelFailover' },
+    );
+    const jobs = await startItemOperations(services, ready, 'Cancel failover', (t) => t.scope.operations.cancelFailoverItem(t.item), runId);
+    await endRun(services, runId, jobs.length ? await services.withJobProgress('Cancelling failover', jobs) : []);
     await settle(services, ready);
   } catch (e) {
     await showServiceError(services.log, 'Cancel failover', e);

@@ -6,6 +6,7 @@ import { changeRecoveryPointOptions, pointInUseId, pointPhrase, type ChangePoint
 import { refreshItems, resolveTargets } from './common/targets';
 import { cancelled, confirmDestructive, showServiceError } from './common/ui';
 import { settle, startItemOperations } from './common/runOperation';
+import { beginItemsRun, endRun } from '../workflows/runRecording';
 
 /**
  * Before commit, a VM failed over to Azure can move to another recovery point (Site Recovery's
@@ -62,9 +63,15 @@ export async function changeRecoveryPoint(services: Services, clicked?: unknown)
         .join('\n'),
       'Change Recovery Point',
     );
-    const jobs = await startItemOperations(services, [t], 'Change recovery point', (x) => x.scope.operations.changeRecoveryPoint(x.item, chosen.point.id));
-    if (jobs.length === 0) return;
-    await services.withJobProgress(`Changing the recovery point of ${t.item.friendlyName}`, jobs);
+    const runId = await beginItemsRun(services, t.scope, [t.item], {
+      operation: 'changeRecoveryPoint',
+      choices: {
+        recoveryPoint: { label: pointPhrase(chosen.point, now), kind: 'specific', time: chosen.point.time.toISOString(), pointId: chosen.point.id, summary: chosen.detail },
+      },
+    });
+    const jobs = await startItemOperations(services, [t], 'Change recovery point', (x) => x.scope.operations.changeRecoveryPoint(x.item, chosen.point.id), runId);
+    if (jobs.length === 0) return endRun(services, runId, []);
+    await endRun(services, runId, await services.withJobProgress(`Changing the recovery point of ${t.item.friendlyName}`, jobs));
     await settle(services, [t]);
   } catch (e) {
     await showServiceError(services.log, 'Change recovery point', e);

@@ -7,6 +7,8 @@ import { settle, startItemOperations } from './common/runOperation';
 import type { PlanNode } from '../tree/plansFolder';
 import { isSuccess } from '../domain/jobs';
 import { runPlanOperation } from './common/planOperation';
+import { beginItemsRun, endRun } from '../workflows/runRecording';
+import { asProvider, replicatesToOnPremises } from '../domain/providers';
 
 /** Commit finishes the failover and removes the failed-over Azure VM (step 4). */
 export async function commitFailover(services: Services, clicked?: unknown, selected?: unknown, hint?: unknown): Promise<void> {
@@ -34,20 +36,39 @@ async function commitItems(services: Services, chosen: ItemTarget[]): Promise<vo
     'Commit',
     requireTypedName() ? (names.length === 1 ? names[0] : String(names.length)) : undefined,
   );
-  const jobs = await startItemOperations(services, ready, 'Commit', (t) => t.scope.operations.commitItem(t.item));
-  if (jobs.length === 0) return;
+  const runId = await beginItemsRun(
+    services,
+    ready[0].scope,
+    ready.map((t) => t.item),
+    { operation: 'commit' },
+  );
+  const jobs = await startItemOperations(services, ready, 'Commit', (t) => t.scope.operations.commitItem(t.item), runId);
+  if (jobs.length === 0) return endRun(services, runId, []);
   const finals = await services.withJobProgress(`Committing ${names.length === 1 ? names[0] : `${names.length} VMs`}`, jobs);
+  await endRun(services, runId, finals);
   await settle(services, ready);
-  if (finals.every((j) => isSuccess(j.state))) {
-    services.walkthrough.complete('commit');
-    const reprotect = 'Reprotect';
-    const answer = await vscode.window.showInformationMessage(
-      'Failover committed: the VMs run on-premises and are not protected. Reprotect them to Azure next.',
-      reprotect,
-      'Later',
+  if (finals.every((j) => isSuccess(j.state)))
+    await afterCommit(
+      services,
+      ready.some((t) => !replicatesToOnPremises(t.item.provider)),
+      { targets: ready },
     );
-    if (answer === reprotect) await vscode.commands.executeCommand('siteRecovery.reprotect', undefined, undefined, { targets: ready });
-  }
+}
+
+/** What comes next depends on the way the failover went: to Azure → reprotect home; home → reprotect to Azure. */
+async function afterCommit(services: Services, inAzure: boolean, next: { targets: ItemTarget[] } | PlanNode): Promise<void> {
+  services.walkthrough.complete(inAzure ? 'commitInAzure' : 'commit');
+  const [text, button, command] = inAzure
+    ? [
+        'Failover committed: the VMs run in Azure and are not protected. Reprotect them to on-premises to prepare the failback.',
+        'Reprotect to On-Premises',
+        'siteRecovery.reprotectToOnPremises',
+      ]
+    : ['Failover committed: the VMs run on-premises and are not protected. Reprotect them to Azure next.', 'Reprotect', 'siteRecovery.reprotect'];
+  const answer = await vscode.window.showInformationMessage(text, button, 'Later');
+  if (answer !== button) return;
+  if ('targets' in next) await vscode.commands.executeCommand(command, undefined, undefined, next);
+  else await vscode.commands.executeCommand(command, next);
 }
 
 async function commitPlan(services: Services, node: PlanNode): Promise<void> {
@@ -63,6 +84,10 @@ async function commitPlan(services: Services, node: PlanNode): Promise<void> {
       typeName: requireTypedName(),
     },
     (p) => node.scope.operations.commitPlan(p),
+    { operation: 'commit', members: await node.members() },
   );
-  if (finals?.every((j) => isSuccess(j.state))) services.walkthrough.complete('commit');
+  if (finals?.every((j) => isSuccess(j.state))) {
+    const providers = node.plan.replicationProviders.map(asProvider);
+    await afterCommit(services, providers.length > 0 && !providers.some(replicatesToOnPremises), node);
+  }
 }

@@ -12,6 +12,8 @@ import { acceptPartial, cancelled, confirmDestructive, requireTypedName, showSer
 import { startItemOperations, verifyFailover } from './common/runOperation';
 import { plansOfReplicationGroups } from '../workflows/failoverPrep';
 import type { PlanNode } from '../tree/plansFolder';
+import { beginItemsRun, beginPlanRun, endRun, recordJob } from '../workflows/runRecording';
+import { recoveryPointRecord } from '../domain/runs/choices';
 
 /** Failover from Azure back to on-premises, for VMs (single or multi-select) and recovery plans. */
 export async function failover(services: Services, clicked?: unknown, selected?: unknown, hint?: unknown): Promise<void> {
@@ -74,9 +76,16 @@ async function failoverItems(services: Services, chosen: ItemTarget[]): Promise<
     'Fail Back',
     requireTypedName() ? (names.length === 1 ? names[0] : String(names.length)) : undefined,
   );
-  const jobs = await startItemOperations(services, ready, 'Failover', (t) => t.scope.operations.failoverItem(t.item, choice));
-  if (jobs.length === 0) return;
+  const runId = await beginItemsRun(
+    services,
+    scope,
+    ready.map((t) => t.item),
+    { operation: 'failback', choices: { recoveryPoint: recoveryPointRecord(option) } },
+  );
+  const jobs = await startItemOperations(services, ready, 'Failover', (t) => t.scope.operations.failoverItem(t.item, choice), runId);
+  if (jobs.length === 0) return endRun(services, runId, []);
   const finals = await services.withJobProgress(`Failing back ${names.length === 1 ? names[0] : `${names.length} VMs`}`, jobs);
+  await endRun(services, runId, finals);
   if (finals.every((j) => isTerminal(j.state))) await verifyFailover(services, ready, finals);
 }
 
@@ -149,12 +158,24 @@ async function failoverPlan(services: Services, node: PlanNode): Promise<void> {
     await vscode.window.showWarningMessage(`A request for ${plan.friendlyName} is already on its way.`);
     return;
   }
+  const runId = await beginPlanRun(
+    services,
+    scope,
+    plan,
+    members.map((m) => m.item),
+    { operation: 'failback', choices: { recoveryPoint: recoveryPointRecord(option) } },
+  );
   try {
-    const started = await scope.operations.failoverPlan(plan, provider, choice);
+    const started = await scope.operations.failoverPlan(plan, provider, choice).catch((e: unknown) => {
+      void endRun(services, runId, []);
+      throw e;
+    });
     if (!started.jobName) throw new Error('Site Recovery accepted the failover but named no job; see the Jobs folder.');
+    recordJob(services, runId, started.jobName, 'Failover', plan.friendlyName);
     const job = services.followJob(scope, plan.vault, started.jobName, plan.friendlyName);
     services.tree.refresh();
     const finals = await services.withJobProgress(`Failing back plan ${plan.friendlyName}`, [job]);
+    await endRun(services, runId, finals);
     if (finals.every((j) => isTerminal(j.state))) await verifyFailover(services, members, finals, node);
   } finally {
     services.inFlight.release(plan.id);

@@ -15,6 +15,10 @@ import { refresh } from './refresh';
 import { reprotect } from './reprotect';
 import { reprotectToOnPremises } from './reprotectToOnPremises';
 import { resetPracticeVault } from './resetPracticeVault';
+import { testFailover } from './testFailover';
+import { cleanupTestFailover } from './cleanupTestFailover';
+import { failoverToAzure } from './failoverToAzure';
+import { exportRunReport } from './exportRunReport';
 import { restartJob } from './restartJob';
 import { resumeJob } from './resumeJob';
 import { selectSubscriptions } from './selectSubscriptions';
@@ -42,6 +46,10 @@ export function registerCommands(context: vscode.ExtensionContext, s: Services):
     'siteRecovery.changeRecoveryPoint': (node) => changeRecoveryPoint(s, node),
     'siteRecovery.reprotect': (node, nodes, hint) => reprotect(s, node, nodes, hint),
     'siteRecovery.reprotectToOnPremises': (node, nodes, hint) => reprotectToOnPremises(s, node, nodes, hint),
+    'siteRecovery.testFailover': (node, nodes, hint) => testFailover(s, node, nodes, hint),
+    'siteRecovery.cleanupTestFailover': (node, nodes, hint) => cleanupTestFailover(s, node, nodes, hint),
+    'siteRecovery.failoverToAzure': (node, nodes, hint) => failoverToAzure(s, node, nodes, hint),
+    'siteRecovery.exportRunReport': (node) => exportRunReport(s, node),
     'siteRecovery.cancelJob': (node) => cancelJob(s, node),
     'siteRecovery.restartJob': (node) => restartJob(s, node),
     'siteRecovery.resumeJob': (node) => resumeJob(s, node),

@@ -5,6 +5,25 @@ import { isSuccess } from '../domain/jobs';
 import { refreshItems, resolveTargets, type ItemTarget } from './common/targets';
 import { acceptPartial, cancelled, showServiceError } from './common/ui';
 import { settle, startItemOperations } from './common/runOperation';
+import { beginItemsRun, endRun } from '../workflows/runRecording';
+import { namedId } from '../domain/runs/choices';
+import type { ReprotectToOnPremisesChoices } from '../azure/inputs';
+import type { RunChoices } from '../domain/runs/types';
+
+/** What the run report keeps of the reprotect's choices: each component by name (its id's last segment) and id. */
+function reprotectToOnPremisesRunChoices(c: ReprotectToOnPremisesChoices): RunChoices {
+  if (c.generation === 'classic') {
+    return {
+      processServer: namedId(c.processServerId),
+      masterTarget: namedId(c.masterTargetId),
+      retentionDrive: c.retentionDrive,
+      datastore: { name: c.datastoreName },
+      runAsAccount: c.runAsAccountId ? namedId(c.runAsAccountId) : undefined,
+      policy: namedId(c.policyId),
+    };
+  }
+  return { agent: namedId(c.reprotectAgentId), datastore: { name: c.datastoreName }, logStorageAccount: namedId(c.logStorageAccountId), policy: namedId(c.policyId) };
+}
 import { chooseReprotectToOnPremises } from './common/reprotectToOnPremisesChoices';
 import { sameId } from '../domain/armId';
 
@@ -61,9 +80,16 @@ async function reprotectItems(services: Services, chosen: ItemTarget[]): Promise
     start,
   );
   if (answer !== start) cancelled();
-  const jobs = await startItemOperations(services, ready, 'Reprotect to on-premises', (t) => t.scope.operations.reprotectToOnPremises(t.item, choices));
-  if (jobs.length === 0) return;
+  const runId = await beginItemsRun(
+    services,
+    ready[0].scope,
+    ready.map((t) => t.item),
+    { operation: 'reprotectToOnPremises', choices: reprotectToOnPremisesRunChoices(choices) },
+  );
+  const jobs = await startItemOperations(services, ready, 'Reprotect to on-premises', (t) => t.scope.operations.reprotectToOnPremises(t.item, choices), runId);
+  if (jobs.length === 0) return endRun(services, runId, []);
   const finals = await services.withJobProgress(`Reprotecting ${names.length === 1 ? names[0] : `${names.length} VMs`} to on-premises`, jobs);
+  await endRun(services, runId, finals);
   await settle(services, ready);
   const done = finals.filter((j) => isSuccess(j.state));
   if (done.length === ready.length) {

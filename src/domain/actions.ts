@@ -3,7 +3,17 @@ import { failbackPhase } from './itemState';
 import { asProvider, replicatesToOnPremises } from './providers';
 
 /** What the extension may offer on an item: its menus, prechecks and commands agree on this. */
-export type ItemAction = 'failover' | 'commit' | 'cancelFailover' | 'changeRecoveryPoint' | 'reprotect' | 'reprotectToOnPremises' | 'disableProtection';
+export type ItemAction =
+  | 'failover'
+  | 'commit'
+  | 'cancelFailover'
+  | 'changeRecoveryPoint'
+  | 'reprotect'
+  | 'reprotectToOnPremises'
+  | 'testFailover'
+  | 'cleanupTestFailover'
+  | 'failoverToAzure'
+  | 'disableProtection';
 
 /** How a picker's title says what can be done ("3 can fail back now"). */
 export const ACTION_WORDS: Record<ItemAction, string> = {
@@ -13,6 +23,9 @@ export const ACTION_WORDS: Record<ItemAction, string> = {
   changeRecoveryPoint: 'change their recovery point',
   reprotect: 'be reprotected to Azure',
   reprotectToOnPremises: 'be reprotected to on-premises',
+  testFailover: 'run a test failover',
+  cleanupTestFailover: 'clean up their test failover',
+  failoverToAzure: 'fail over to Azure',
   disableProtection: 'stop replicating',
 };
 
@@ -37,6 +50,15 @@ export function itemActions(item: ReplicatedItem): ItemAction[] {
   // A VM running in Azure (committed, or before commit where Site Recovery allows it, as recorded
   // for InMageRcm) reprotects to on-premises: the failback's precondition.
   if ((phase === 'runningInAzure' || phase === 'failedOverToAzure') && hasOp(ops, 'SwitchProtection')) actions.push('reprotectToOnPremises');
+  // The way to Azure (InMageAzureV2, InMageRcm replicating from on-premises): a drill beside
+  // replication, and the failover itself. Recorded allowedOperations: UnplannedFailover, TestFailover.
+  if (phase === 'replicatingToAzure') {
+    if (hasOp(ops, 'TestFailover')) actions.push('testFailover');
+    if (hasOp(ops, 'UnplannedFailover')) actions.push('failoverToAzure');
+  }
+  // A finished test failover leaves its test VM until cleaned up; Site Recovery says so by
+  // allowing TestFailoverCleanup.
+  if (phase !== 'operationRunning' && hasOp(ops, 'TestFailoverCleanup')) actions.push('cleanupTestFailover');
   if (phase !== 'operationRunning' && hasOp(ops, 'DisableProtection')) actions.push('disableProtection');
   return actions;
 }
@@ -50,8 +72,15 @@ export function planActions(plan: RecoveryPlanInfo): ItemAction[] {
   // that failover goes to Azure, not home (recorded: TestV2ARCMRecoveryPlan).
   const forwardOnly = plan.replicationProviders.length > 0 && !plan.replicationProviders.some((p) => replicatesToOnPremises(asProvider(p)));
   if (!forwardOnly && (hasOp(ops, 'UnplannedFailover') || hasOp(ops, 'PlannedFailover'))) actions.push('failover');
-  // A plan of VMs replicating to Azure is reprotected to on-premises as its VMs (each checked).
-  if (forwardOnly) actions.push('reprotectToOnPremises');
+  if (forwardOnly) {
+    // Recorded (TestV2ARCMRecoveryPlan.016): a plan of VMs replicating to Azure allows
+    // UnplannedFailover and TestFailover; both go to Azure.
+    if (hasOp(ops, 'TestFailover')) actions.push('testFailover');
+    if (hasOp(ops, 'UnplannedFailover')) actions.push('failoverToAzure');
+    // Once its VMs run in Azure, the plan is reprotected to on-premises as its VMs (each checked).
+    else actions.push('reprotectToOnPremises');
+  }
+  if (hasOp(ops, 'TestFailoverCleanup')) actions.push('cleanupTestFailover');
   if (hasOp(ops, 'Commit') || hasOp(ops, 'FailoverCommit')) actions.push('commit');
   if (hasOp(ops, 'CancelFailover')) actions.push('cancelFailover');
   // Reprotect of a VMware plan runs as one request per VM (no plan-level input exists for

@@ -2,16 +2,23 @@ import type { ReplicatedItem } from './model';
 import { failbackPhase, scenarioWords, type FailbackPhase } from './itemState';
 import { replicatesToOnPremises } from './providers';
 import { itemActions } from './actions';
+import { drillStatus, testEnvironmentAge } from './drills';
 
 export type StepStatus = 'done' | 'next' | 'waiting' | 'blocked' | 'later' | 'running';
 
 export interface ChecklistStep {
-  id: 'reprotectToOnPremises' | 'reprotected' | 'recoveryPoint' | 'failover' | 'verify' | 'commit' | 'reprotect' | 'replicating';
+  id: 'drill' | 'reprotectToOnPremises' | 'reprotected' | 'recoveryPoint' | 'failover' | 'verify' | 'commit' | 'reprotect' | 'replicating';
   title: string;
   status: StepStatus;
   detail: string;
   /** Command that performs the step, when it is the next one. */
-  command?: 'siteRecovery.reprotectToOnPremises' | 'siteRecovery.failover' | 'siteRecovery.commitFailover' | 'siteRecovery.reprotect';
+  command?:
+    | 'siteRecovery.testFailover'
+    | 'siteRecovery.cleanupTestFailover'
+    | 'siteRecovery.reprotectToOnPremises'
+    | 'siteRecovery.failover'
+    | 'siteRecovery.commitFailover'
+    | 'siteRecovery.reprotect';
 }
 
 /** The failback's own phases, in order. Phases of the way to Azure are not steps of it. */
@@ -47,7 +54,7 @@ export function agentRegistrationText(item: ReplicatedItem): string | undefined 
  * The failback procedure for one VM (the procedure in README, steps 0–6) with what holds now.
  * Derived only from Site Recovery's state, so it stays right whoever acted on the VM.
  */
-export function failbackChecklist(item: ReplicatedItem, recoveryPointCount: number | undefined): ChecklistStep[] {
+export function failbackChecklist(item: ReplicatedItem, recoveryPointCount: number | undefined, drill?: { now: number; maxAgeDays: number }): ChecklistStep[] {
   const phase = failbackPhase(item);
   const at = FAILBACK_ORDER.indexOf(phase);
   const reached = (p: FailbackPhase) => at >= 0 && at >= FAILBACK_ORDER.indexOf(p);
@@ -59,6 +66,7 @@ export function failbackChecklist(item: ReplicatedItem, recoveryPointCount: numb
   const inAzure = phase === 'runningInAzure' || phase === 'failedOverToAzure';
   const forwardRunning = !inArc && running && /reprotect/i.test(running);
   const steps: ChecklistStep[] = [
+    ...(drill ? drillStep(item, drill.now, drill.maxAgeDays) : []),
     {
       id: 'reprotectToOnPremises',
       title: 'Reprotect to on-premises (process server in Azure, master target or appliance on-premises)',
@@ -131,4 +139,34 @@ export function failbackChecklist(item: ReplicatedItem, recoveryPointCount: numb
     },
   ];
   return steps;
+}
+
+/**
+ * The drill that proves recovery works, for a VM replicating to Azure: when it was last tested
+ * (against siteRecovery.drills.maxAgeDays) and a test environment left to clean up.
+ */
+function drillStep(item: ReplicatedItem, now: number, maxAgeDays: number): ChecklistStep[] {
+  if (item.provider !== 'InMageAzureV2' && item.provider !== 'InMageRcm') return [];
+  const actions = itemActions(item);
+  const status = drillStatus(item, now, maxAgeDays);
+  if (actions.includes('cleanupTestFailover')) {
+    return [
+      {
+        id: 'drill',
+        title: 'Test failover drill: clean up',
+        status: 'next',
+        detail: testEnvironmentAge(item, now) ?? `The test VM ${item.friendlyName}-test runs: check it, then clean up.`,
+        command: 'siteRecovery.cleanupTestFailover',
+      },
+    ];
+  }
+  return [
+    {
+      id: 'drill',
+      title: 'Test failover drill (proves recovery works)',
+      status: status.kind === 'recent' ? 'done' : /TestFailover/i.test(item.currentOperation?.scenarioName ?? '') ? 'running' : actions.includes('testFailover') ? 'next' : 'later',
+      detail: `${status.text}.`,
+      command: status.kind !== 'recent' && actions.includes('testFailover') ? 'siteRecovery.testFailover' : undefined,
+    },
+  ];
 }

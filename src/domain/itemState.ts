@@ -1,5 +1,6 @@
 import type { ReplicatedItem } from './model';
 import { replicatesToOnPremises } from './providers';
+import { testEnvironmentAge } from './drills';
 
 /**
  * Where an item stands in the replication cycle (to Azure → failed over to Azure → reprotected
@@ -104,7 +105,8 @@ export function describeItem(item: ReplicatedItem): string {
     case 'needsReprotect':
       return 'Failed back · reprotect to Azure';
     case 'replicatingToAzure':
-      return 'Replicating to Azure';
+      // A finished test failover keeps its test VM until cleaned up: Site Recovery allows the cleanup then.
+      return has(item, 'TestFailoverCleanup') ? 'Replicating to Azure · test failover · clean up when done' : 'Replicating to Azure';
     case 'failedOverToAzure':
       return 'Failed over to Azure · commit pending';
     case 'runningInAzure':
@@ -134,7 +136,9 @@ export function nextStepOf(item: ReplicatedItem): string {
     case 'needsReprotect':
       return 'Reprotect to Azure, choosing the process server.';
     case 'replicatingToAzure':
-      return 'None for failback: the VM replicates to Azure.';
+      return has(item, 'TestFailoverCleanup')
+        ? 'Check the test VM, then clean up the test failover (it deletes the test VM).'
+        : 'Run a test failover to prove recovery works, or fail over to Azure in a disaster.';
     case 'failedOverToAzure':
       return 'Verify the Azure VM, then commit the failover to Azure (or reprotect to on-premises where Site Recovery allows it).';
     case 'runningInAzure':
@@ -174,12 +178,14 @@ export function rpoText(item: ReplicatedItem): string | undefined {
  * The tree row's description: what runs on the VM, or its state and direction, with its health
  * when not normal and its RPO while it replicates.
  */
-export function itemRowText(item: ReplicatedItem, operation?: string): string {
+export function itemRowText(item: ReplicatedItem, operation?: string, now: number = Date.now()): string {
   if (operation) return operation;
   const parts = [describeItem(item)];
   const health = healthLevel(item);
   if (health !== 'normal') parts.push(`${health === 'critical' ? '✖' : '⚠'} ${health === 'critical' ? 'critical' : 'warning'}: ${healthWhat(item)}`);
   const phase = failbackPhase(item);
+  const testEnv = testEnvironmentAge(item, now);
+  if (testEnv) parts.push(`⚠ ${testEnv}`);
   if (phase === 'readyToFailBack' || phase === 'replicatingToAzure') {
     const rpo = rpoText(item);
     if (rpo) parts.push(rpo);

@@ -61,7 +61,15 @@ export interface ReplicatedItem {
   rpoSeconds?: number;
   lastRpoCalculatedTime?: Date;
   processServerId?: string;
+  /**
+   * The VM's replication group, when it is in one: `multiVmGroupName` unless it only repeats
+   * `multiVmGroupId` (recorded: a classic VM alone reports the same GUID in both). See replicationGroupName().
+   */
   multiVmGroupName?: string;
+  /** Site Recovery's test-failover state ("None", "MarkedForDeletion", …) and its description. */
+  testFailoverState?: string;
+  testFailoverStateDescription?: string;
+  lastSuccessfulTestFailoverTime?: Date;
   /** Modernized items only: has the on-premises agent registered since the failover? */
   agentRegisteredAfterFailover?: boolean;
   /** Azure VM that a modernized failback item replicates from, when Site Recovery names it. */

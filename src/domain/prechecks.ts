@@ -47,7 +47,39 @@ export function failoverRefusal(item: ReplicatedItem, recoveryPointCount?: numbe
 }
 
 export function precheckFailover(items: readonly ReplicatedItem[], recoveryPointCounts: ReadonlyMap<string, number>): PrecheckResult {
-  return split(items, (item) => failoverRefusal(item, recoveryPointCounts.get(item.id)));
+  return split(items, (item) => failoverRefusal(item, recoveryPointCounts.get(item.id)) ?? classicGroupRefusal(item, 'fail back'));
+}
+
+/**
+ * A classic VM of a named replication group fails over with its group, through the group's
+ * recovery plan: Azure PowerShell refuses a test failover or failover of the VM alone (see
+ * replicationGroups.ts). Modernized groups are recovered to a common point by the plan instead.
+ */
+export function classicGroupRefusal(item: ReplicatedItem, what: string): string | undefined {
+  if ((item.provider !== 'InMage' && item.provider !== 'InMageAzureV2') || !item.multiVmGroupName) return undefined;
+  return `${item.friendlyName} is in replication group "${item.multiVmGroupName}": ${what} its recovery plan, which keeps the group's VMs consistent, not the VM alone.`;
+}
+
+/**
+ * Why `item` cannot take a step towards Azure (test failover, failover) now, or undefined.
+ * `recoveryPointCount` undefined = not read yet.
+ */
+export function towardsAzureRefusal(item: ReplicatedItem, action: 'testFailover' | 'failoverToAzure', recoveryPointCount?: number, inPlan = false): string | undefined {
+  const vm = item.friendlyName;
+  const busy = actionRefusal(item, action);
+  if (busy) return busy;
+  const group = inPlan ? undefined : classicGroupRefusal(item, action === 'testFailover' ? 'run the test failover of' : 'fail over');
+  if (group) return group;
+  if (recoveryPointCount === 0) return `${vm} has no recovery point yet: wait until Site Recovery has created one.`;
+  return undefined;
+}
+
+export function precheckTowardsAzure(
+  items: readonly ReplicatedItem[],
+  action: 'testFailover' | 'failoverToAzure',
+  recoveryPointCounts: ReadonlyMap<string, number>,
+): PrecheckResult {
+  return split(items, (item) => towardsAzureRefusal(item, action, recoveryPointCounts.get(item.id)));
 }
 
 /** Generic check for commit / cancel / reprotect: does Site Recovery allow it now? */
@@ -71,6 +103,19 @@ export function actionRefusal(item: ReplicatedItem, action: ItemAction): string 
       return failbackPhase(item) === 'readyToFailBack'
         ? `${vm} already replicates to on-premises: fail it back when ready.`
         : `${vm} does not run in Azure as a VM Site Recovery can reprotect to on-premises (state: ${state}).`;
+    case 'testFailover':
+    case 'failoverToAzure': {
+      const phase = failbackPhase(item);
+      const verb = action === 'testFailover' ? 'test failover' : 'failover to Azure';
+      if (phase === 'runningInAzure' || phase === 'failedOverToAzure' || phase === 'readyToFailBack' || phase === 'awaitingCommit')
+        return `${vm} already runs in Azure or is on its way home: a ${verb} starts from a VM that runs on-premises and replicates to Azure.`;
+      if (phase === 'needsReprotect') return `${vm} runs on-premises unprotected: reprotect it to Azure before a ${verb}.`;
+      if (action === 'testFailover' && itemActions(item).includes('cleanupTestFailover'))
+        return `${vm} has a test failover that is not cleaned up yet: clean it up (Clean Up Test Failover…) before the next one.`;
+      return `Site Recovery does not allow a ${verb} of ${vm} now (state: ${state}).`;
+    }
+    case 'cleanupTestFailover':
+      return `${vm} has no test failover to clean up (state: ${state}).`;
     case 'cancelFailover':
       return `Site Recovery does not allow cancelling the failover of ${vm} now (state: ${state}).`;
     default:

@@ -25,7 +25,17 @@ export interface Explanation {
 }
 
 /** Actions that have a command; disabling replication is Site Recovery's, not offered here. */
-const OFFERED: ReadonlySet<ItemAction> = new Set(['failover', 'commit', 'cancelFailover', 'changeRecoveryPoint', 'reprotect', 'reprotectToOnPremises']);
+const OFFERED: ReadonlySet<ItemAction> = new Set([
+  'failover',
+  'commit',
+  'cancelFailover',
+  'changeRecoveryPoint',
+  'reprotect',
+  'reprotectToOnPremises',
+  'testFailover',
+  'cleanupTestFailover',
+  'failoverToAzure',
+]);
 
 type Arm = { id?: string; name?: string; type?: string; properties?: Record<string, unknown> };
 

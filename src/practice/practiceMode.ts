@@ -19,6 +19,14 @@ export class PracticeMode implements vscode.Disposable {
   private scenarioName?: PracticeScenario;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  /** A new speed applies from the next open or reset (the vault's clock is anchored at its start): said so when it changes. */
+  private readonly speedWatch = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (!this.simulator || !e.affectsConfiguration('siteRecovery.practice.speed')) return;
+    const reset = 'Reset Practice Vault';
+    void vscode.window
+      .showInformationMessage('The practice vault runs at the new speed once it is reset (its VMs start over).', reset, 'Later')
+      .then((a) => a === reset && vscode.commands.executeCommand('siteRecovery.resetPracticeVault'));
+  });
 
   get scope(): Scope | undefined {
     return this.current;
@@ -62,6 +70,7 @@ export class PracticeMode implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.speedWatch.dispose();
     this.close(false);
     this.changed.dispose();
   }

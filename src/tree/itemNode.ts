@@ -4,7 +4,7 @@ import { itemActions } from '../domain/actions';
 import { contextValue } from '../domain/contextValue';
 import { describeItem, failbackPhase, healthLevel, itemRowText } from '../domain/itemState';
 import { operationText, type ItemOperation } from '../domain/operations';
-import { itemTooltipRows } from '../domain/itemTooltip';
+import { DEFAULT_DRILL_MAX_AGE_DAYS, itemTooltipRows } from '../domain/itemTooltip';
 import { escapeMarkdown, TreeNode } from './node';
 
 const PHASE_ICON: Record<ReturnType<typeof failbackPhase>, [string, string?]> = {
@@ -41,7 +41,7 @@ export class ItemNode extends TreeNode {
     const ti = new vscode.TreeItem(this.item.friendlyName, vscode.TreeItemCollapsibleState.None);
     ti.id = this.id;
     const op = this.operation ? operationText(this.operation, this.now) : undefined;
-    ti.description = [itemRowText(this.item, op), this.note && !op ? `⚠ ${this.note}` : ''].filter(Boolean).join(' · ');
+    ti.description = [itemRowText(this.item, op, this.now), this.note && !op ? `⚠ ${this.note}` : ''].filter(Boolean).join(' · ');
     const phase = failbackPhase(this.item);
     const health = healthLevel(this.item);
     const [icon, color] = op
@@ -61,6 +61,11 @@ export class ItemNode extends TreeNode {
   }
 }
 
+/** Setting siteRecovery.drills.maxAgeDays: a VM last tested longer ago says so. */
+export function drillMaxAgeDays(): number {
+  return vscode.workspace.getConfiguration('siteRecovery').get<number>('drills.maxAgeDays', DEFAULT_DRILL_MAX_AGE_DAYS);
+}
+
 /** `now`: the scope's time (the practice vault's ages are in its own clock). */
 export function itemTooltip(item: ReplicatedItem, operation?: string, note?: string, now = Date.now()): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
@@ -70,7 +75,7 @@ export function itemTooltip(item: ReplicatedItem, operation?: string, note?: str
   md.appendMarkdown(`${escapeMarkdown(describeItem(item))}\n\n`);
   if (operation) md.appendMarkdown(`Running now: ${escapeMarkdown(operation)}\n\n`);
   if (note) md.appendMarkdown(`⚠ ${escapeMarkdown(note)}\n\n`);
-  for (const [k, v] of itemTooltipRows(item, now)) md.appendMarkdown(`${escapeMarkdown(k)}: ${escapeMarkdown(v)}  \n`);
+  for (const [k, v] of itemTooltipRows(item, now, drillMaxAgeDays())) md.appendMarkdown(`${escapeMarkdown(k)}: ${escapeMarkdown(v)}  \n`);
   if (item.healthIssues.length) {
     md.appendMarkdown('\n**Health issues**\n\n');
     for (const h of item.healthIssues) md.appendMarkdown(`- ${escapeMarkdown(`${h.code ? `${h.code}: ` : ''}${h.message}`)}\n`);

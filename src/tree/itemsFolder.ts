@@ -56,7 +56,8 @@ export class ItemsFolderNode extends TreeNode {
     ti.contextValue = contextValue('folder', ['filter']);
     const filter = this.ctx.itemFilter(this.vault.id);
     if (filter) ti.description = `filter: ${filter}`;
-    else if (this.started && !this.error) ti.description = `${this.loaded.length}${this.hasMore ? '+' : ''}`;
+    // A refresh reads the first page again: the count read before stays until the new one arrives.
+    else if (!this.error && (this.started || this.loaded.length)) ti.description = `${this.loaded.length}${this.hasMore ? '+' : ''}`;
     return ti;
   }
 

@@ -1,5 +1,5 @@
 import type { RecoveryPlanInfo, RecoveryPointInfo, ReplicatedItem } from '../domain/model';
-import { planFailoverRefusals, precheckFailover, type Refusal } from '../domain/prechecks';
+import { planFailoverRefusals, precheckFailover, precheckTowardsAzure, type Refusal } from '../domain/prechecks';
 import type { SiteRecoveryQueries } from '../azure/queries';
 import { sameId } from '../domain/armId';
 
@@ -29,6 +29,13 @@ export async function preparePlanFailover(
 ): Promise<{ members: ReplicatedItem[]; points: Map<string, RecoveryPointInfo[]>; reasons: string[] }> {
   const { fresh, points } = await readWithPoints(queries, members);
   return { members: fresh, points, reasons: planFailoverRefusals(plan, fresh, counts(points)) };
+}
+
+/** The same for a step towards Azure (test failover, failover to Azure). */
+export async function prepareTowardsAzure(queries: Queries, chosen: readonly ReplicatedItem[], action: 'testFailover' | 'failoverToAzure'): Promise<FailoverPreparation> {
+  const { fresh, points } = await readWithPoints(queries, chosen);
+  const check = precheckTowardsAzure(fresh, action, counts(points));
+  return { ready: check.ready, refused: check.refused, points };
 }
 
 type Queries = Pick<SiteRecoveryQueries, 'getItem' | 'listRecoveryPoints'>;

@@ -1,3 +1,5 @@
+import { beginItemsRun, endRun, recordJob, recordNote } from './runRecording';
+import { namedId } from '../domain/runs/choices';
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import type { JobInfo, ReplicatedItem, VaultRef } from '../domain/model';
@@ -89,11 +91,31 @@ export async function reprotectOneVm(
   }, 1000);
   // The store shows the whole wait as one operation: attempts and time left, not failures.
   services.states.begin(item.id, { label: 'Reprotect', phase: 'sending', windowEndsAt: record.deadline });
+  // One run for the whole wait: each attempt's job is one more job of it.
+  const runId = await beginItemsRun(services, scope, [item], {
+    operation: 'reprotectToAzure',
+    choices: {
+      processServer: namedId(choices.processServerId),
+      policy: namedId(choices.policyId),
+      masterTarget: choices.masterTargetId ? namedId(choices.masterTargetId) : undefined,
+      runAsAccount: choices.runAsAccountId ? namedId(choices.runAsAccountId) : undefined,
+    },
+  });
+  let final: JobInfo | undefined;
   try {
-    return await runReprotect(
+    final = await runReprotect(
       item,
       choices,
-      { queries: scope.queries, operations: scope.operations, clock, policy, waitForJob: (jobName) => services.followJob(scope, item.vault, jobName, name, true, [item.id]).done },
+      {
+        queries: scope.queries,
+        operations: scope.operations,
+        clock,
+        policy,
+        waitForJob: (jobName) => {
+          recordJob(services, runId, jobName, 'Reprotect', name);
+          return services.followJob(scope, item.vault, jobName, name, true, [item.id]).done;
+        },
+      },
       (e) => {
         const line = eventText(name, e);
         services.log.info(line);
@@ -113,15 +135,18 @@ export async function reprotectOneVm(
       },
       signal,
     );
+    return final;
   } catch (e) {
     if ((e as Error).name === 'AbortError') {
       services.log.info(`[${name}] Stopped waiting for the agent; no reprotect is pending.`);
       return undefined;
     }
     services.log.error(`[${name}] Reprotect failed: ${errorSummary(describeError(e))}`);
+    recordNote(services, runId, `Reprotect failed: ${errorSummary(describeError(e))}`);
     throw e;
   } finally {
     clearInterval(tick);
+    await endRun(services, runId, final ? [final] : []);
     // Read the VM again before its operation ends: the summary and every view then agree.
     try {
       services.states.read([await scope.queries.getItem(item)]);

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { COMMAND_IDS } from '../../src/commands/commandIds';
-import { WALKTHROUGH_ID, WALKTHROUGH_STEP_IDS, walkthroughStepIds } from '../../src/walkthroughSteps';
+import { REHEARSAL_WALKTHROUGH_ID, WALKTHROUGH_ID, WALKTHROUGH_STEP_IDS, walkthroughStepIds } from '../../src/walkthroughSteps';
 
 interface MenuEntry {
   command?: string;
@@ -107,19 +107,25 @@ describe('package.json', () => {
     assert.equal(`${manifest.publisher}.${manifest.name}`, 'site-recovery-tools.vscode-site-recovery');
   });
 
-  it('ticks each walkthrough step from the action whose context key its completion event names', () => {
-    const walkthrough = (contributes.walkthroughs ?? []).find((w) => w.id === WALKTHROUGH_ID);
-    assert.ok(walkthrough, `walkthrough ${WALKTHROUGH_ID}`);
-    const ticked = new Map<string, string>(); // walkthrough step id → action
-    for (const [action, ids] of Object.entries(WALKTHROUGH_STEP_IDS)) for (const id of ids) ticked.set(id, action);
-    assert.deepEqual([...ticked.keys()].sort(), walkthrough.steps.map((s) => s.id).sort(), 'every step, and only steps, are ticked by some action');
-    for (const step of walkthrough.steps) {
-      // The two ways a step ticks must agree: markStepComplete for the action, and its context key.
-      assert.deepEqual(step.completionEvents, [`onContext:siteRecovery.walkthrough.${ticked.get(step.id)}`], `${step.id}: completion event`);
-    }
+  for (const id of [WALKTHROUGH_ID, REHEARSAL_WALKTHROUGH_ID]) {
+    it(`ticks each step of walkthrough ${id} from the action whose context key its completion event names`, () => {
+      const walkthrough = (contributes.walkthroughs ?? []).find((w) => w.id === id);
+      assert.ok(walkthrough, `walkthrough ${id}`);
+      const ticked = new Map<string, string>(); // walkthrough step id → action
+      for (const [action, ids] of Object.entries(WALKTHROUGH_STEP_IDS[id])) for (const stepId of ids ?? []) ticked.set(stepId, action);
+      assert.deepEqual([...ticked.keys()].sort(), walkthrough.steps.map((s) => s.id).sort(), 'every step, and only steps, are ticked by some action');
+      for (const step of walkthrough.steps) {
+        // The two ways a step ticks must agree: markStepComplete for the action, and its context key.
+        assert.deepEqual(step.completionEvents, [`onContext:siteRecovery.walkthrough.${ticked.get(step.id)}`], `${step.id}: completion event`);
+      }
+    });
+  }
+
+  it('marks the step of every walkthrough an action completes', () => {
     assert.deepEqual(walkthroughStepIds(`${manifest.publisher}.${manifest.name}`, 'failover'), [
       'site-recovery-tools.vscode-site-recovery#failback#failover',
       'site-recovery-tools.vscode-site-recovery#failback#verify',
+      'site-recovery-tools.vscode-site-recovery#rehearse#failBack',
     ]);
   });
 });

@@ -7,12 +7,19 @@ import { describeError, errorSummary } from '../../domain/errors';
 import { isSuccess, shutdownText, shutdownVerdict } from '../../domain/jobs';
 import type { ItemTarget } from './targets';
 import { failoverFinishedText } from '../../jobs/jobMessages';
+import { recordJob, recordNote } from '../../workflows/runRecording';
 
 /**
  * Sends one request per VM, at most one in flight per VM (double invocations are refused,
  * not queued), and follows each job. Failures are reported per VM; the others go on.
  */
-export async function startItemOperations(services: Services, targets: ItemTarget[], what: string, send: (t: ItemTarget) => Promise<StartedOperation>): Promise<FollowedJob[]> {
+export async function startItemOperations(
+  services: Services,
+  targets: ItemTarget[],
+  what: string,
+  send: (t: ItemTarget) => Promise<StartedOperation>,
+  runId?: string,
+): Promise<FollowedJob[]> {
   const jobs: FollowedJob[] = [];
   const failures: string[] = [];
   await Promise.all(
@@ -27,8 +34,10 @@ export async function startItemOperations(services: Services, targets: ItemTarge
         services.log.info(
           `[${t.item.friendlyName}] ${what} accepted by Site Recovery${started.jobName ? ` (job ${started.jobName})` : ''}${started.reconciled ? ' — confirmed from the item after a transport error' : ''}.`,
         );
-        if (started.jobName) jobs.push(services.followJob(t.scope, t.item.vault, started.jobName, t.item.friendlyName, true, [t.item.id]));
-        else {
+        if (started.jobName) {
+          recordJob(services, runId, started.jobName, what, t.item.friendlyName);
+          jobs.push(services.followJob(t.scope, t.item.vault, started.jobName, t.item.friendlyName, true, [t.item.id]));
+        } else {
           services.states.end(t.item.id);
           failures.push(`${t.item.friendlyName}: ${what} was accepted, but Site Recovery named no job. Check the Jobs folder.`);
         }
@@ -39,6 +48,11 @@ export async function startItemOperations(services: Services, targets: ItemTarge
           `[${t.item.friendlyName}] ${what} failed: ${errorSummary(info)}${info.possibleCauses ? `\n  Possible causes: ${info.possibleCauses}` : ''}${info.recommendedAction ? `\n  Recommended action: ${info.recommendedAction}` : ''}`,
         );
         failures.push(`${t.item.friendlyName}: ${errorSummary(info)}`);
+        recordNote(
+          services,
+          runId,
+          `${t.item.friendlyName}: ${what} could not start: ${errorSummary(info)}${info.recommendedAction ? ` Recommended action: ${info.recommendedAction}` : ''}`,
+        );
       } finally {
         services.inFlight.release(t.item.id);
       }

@@ -123,7 +123,7 @@ describe('the replication cycle from the context menu', function () {
     skipWithoutUi(this);
     const api = await openPractice('failback-modernized', 10);
     await ui.expandUntil('Replicated items', 'sql-lnx-01');
-    await ui.menuUntil('sql-lnx-01', 'Failover: Fail Back to On-premises…', 'Latest (crash-consistent)');
+    await ui.menuUntil('sql-lnx-01', 'Failover: Fail Back to On-Premises…', 'Latest (crash-consistent)');
     await ui.pickQuickItem('Latest (crash-consistent)');
     await ui.clickButton('Fail Back');
     const scope = api.services.practice.scope!;
@@ -151,7 +151,7 @@ describe('the replication cycle from the context menu', function () {
     skipWithoutUi(this);
     const api = await openPractice('failback-classic');
     await ui.expandUntil('Recovery plans', 'failback-app-tier');
-    await ui.menuUntil('failback-app-tier', 'Failover: Fail Back to On-premises…', 'Latest (crash-consistent)');
+    await ui.menuUntil('failback-app-tier', 'Failover: Fail Back to On-Premises…', 'Latest (crash-consistent)');
     await ui.pickQuickItem('Latest (crash-consistent)');
     const confirm = await ui.clickButton('Fail Back');
     assert.match(confirm.message, /failback-app-tier/);

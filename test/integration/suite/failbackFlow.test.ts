@@ -19,7 +19,7 @@ describe('classic failback from the context menu', function () {
   });
 
   it('fails db-lnx-01 back with Latest after a confirmation naming the direction, streams the job and verifies', async () => {
-    await ui.menuUntil('db-lnx-01', 'Failover: Fail Back to On-premises…', 'Latest (crash-consistent)');
+    await ui.menuUntil('db-lnx-01', 'Failover: Fail Back to On-Premises…', 'Latest (crash-consistent)');
     await screenshot('failover-picker');
     await ui.pickQuickItem('Latest (crash-consistent)');
     await ui.waitForText('Fail back db-lnx-01 from Azure to on-premises?');

@@ -94,7 +94,7 @@ describe('failover dialogs on the practice vault', function () {
 
   it('classic VM: specific points below a separator, each labelled by type with its time and age', async () => {
     const w = await practiceWorld({ startTime: START });
-    const vm = byName(await w.items(), /^app-lnx-01$/);
+    const vm = byName(await w.items(), /^db-lnx-01$/);
     const { shown, restore } = capture('Latest (crash-consistent)');
     try {
       await failover(servicesFor(), undefined, undefined, { targets: [{ scope: w.scope, item: vm }] });
@@ -102,7 +102,7 @@ describe('failover dialogs on the practice vault', function () {
       restore();
     }
     const pick = shown.picks[0];
-    assert.equal(pick.title, 'Fail back app-lnx-01: choose the recovery point');
+    assert.equal(pick.title, 'Fail back db-lnx-01: choose the recovery point');
     const separator = pick.items.findIndex((i) => i.kind === fake.vscode.QuickPickItemKind.Separator);
     assert.ok(separator > 0, 'specific points follow a separator');
     const specific = pick.items.slice(separator + 1);

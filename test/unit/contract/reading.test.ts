@@ -23,7 +23,7 @@ interface Expected {
  * A new recorded state fails the "every state is expected" test until it is decided here.
  */
 const EXPECTED: Record<string, Expected> = {
-  'InMageAzureV2:Protected': { state: 'Replicating to Azure', runsIn: 'onPremises', actions: [], nextStep: /None for failback/ },
+  'InMageAzureV2:Protected': { state: 'Replicating to Azure', runsIn: 'onPremises', actions: ['testFailover', 'failoverToAzure'], nextStep: /test failover.*fail over to Azure/ },
   'InMageAzureV2:UnplannedFailoverCommitted': {
     state: 'Running in Azure · reprotect to on-premises',
     runsIn: 'azure',
@@ -51,7 +51,7 @@ const EXPECTED: Record<string, Expected> = {
     actions: [],
     nextStep: /initial replication finishes/,
   },
-  'InMageRcm:Protected': { state: 'Replicating to Azure', runsIn: 'onPremises', actions: [], nextStep: /None for failback/ },
+  'InMageRcm:Protected': { state: 'Replicating to Azure', runsIn: 'onPremises', actions: ['testFailover', 'failoverToAzure'], nextStep: /test failover.*fail over to Azure/ },
   'InMageRcm:UnplannedFailoverCommitPendingStatesBegin': {
     state: 'Failed over to Azure · commit pending',
     runsIn: 'azure',
@@ -175,14 +175,14 @@ describe('contract (reading): recorded jobs and plans', () => {
     }
   });
 
-  it('a plan of VMs replicating to Azure is not offered a failback (its UnplannedFailover goes to Azure)', () => {
+  it('a plan of VMs replicating to Azure is offered its test failover and failover to Azure, never a failback', () => {
     const plans = allRecorded().flatMap((r) => resourcesOf(r).filter((x) => kindOf(x) === 'plan'));
     assert.ok(plans.length > 0);
     for (const plan of plans) {
       const [e] = explainJson(plan);
       if (plan.properties.replicationProviders.every((p: string) => p === 'InMageRcm' || p === 'InMageAzureV2')) {
-        // Its VMs can only be reprotected to on-premises (each checked), never failed "back".
-        assert.deepEqual(e.actions, ['reprotectToOnPremises'], plan.properties.friendlyName);
+        // Recorded allowedOperations UnplannedFailover and TestFailover: both go to Azure.
+        assert.deepEqual(e.actions, ['testFailover', 'failoverToAzure'], plan.properties.friendlyName);
         assert.equal(e.failoverRequest, null);
       }
     }

@@ -9,7 +9,8 @@ describe('failback phase and actions of each observed state', () => {
     // No apply-recovery-point input exists for InMage: change recovery point is not offered.
     classicAwaitingCommit: ['awaitingCommit', ['commit', 'disableProtection']],
     classicCommitted: ['needsReprotect', ['reprotect', 'disableProtection']],
-    classicToAzure: ['replicatingToAzure', ['disableProtection']],
+    // The way to Azure: a test failover drill beside replication, and the failover itself.
+    classicToAzure: ['replicatingToAzure', ['testFailover', 'failoverToAzure', 'disableProtection']],
     modernReadyToFailBack: ['readyToFailBack', ['failover', 'disableProtection']],
     // Recorded (TestV2ARCM540Reprotect): reprotect to Azure is allowed before commit.
     modernAwaitingCommit: ['awaitingCommit', ['commit', 'cancelFailover', 'reprotect', 'disableProtection']],
@@ -19,7 +20,7 @@ describe('failback phase and actions of each observed state', () => {
     modernInAzureCommitted: ['runningInAzure', ['reprotectToOnPremises', 'disableProtection']],
     modernInAzureCommitPending: ['failedOverToAzure', ['commit', 'changeRecoveryPoint', 'reprotectToOnPremises', 'disableProtection']],
     classicInAzureCommitted: ['runningInAzure', ['reprotectToOnPremises', 'disableProtection']],
-    modernToAzure: ['replicatingToAzure', ['disableProtection']],
+    modernToAzure: ['replicatingToAzure', ['testFailover', 'failoverToAzure', 'disableProtection']],
     enablingFailed: ['notReady', ['disableProtection']],
     hyperV: ['unsupported', []],
   };

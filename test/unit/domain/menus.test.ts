@@ -28,6 +28,9 @@ const ACTION_COMMAND: Record<ItemAction, string | undefined> = {
   reprotect: 'siteRecovery.reprotect',
   reprotectToOnPremises: 'siteRecovery.reprotectToOnPremises',
   changeRecoveryPoint: 'siteRecovery.changeRecoveryPoint',
+  testFailover: 'siteRecovery.testFailover',
+  cleanupTestFailover: 'siteRecovery.cleanupTestFailover',
+  failoverToAzure: 'siteRecovery.failoverToAzure',
   disableProtection: undefined,
 };
 const STATE_COMMANDS = new Set(Object.values(ACTION_COMMAND).filter(Boolean) as string[]);
@@ -48,7 +51,7 @@ describe('context menus match what Site Recovery allows', () => {
 
   it('recovery plans show failover/commit/reprotect only when allowed', () => {
     const plan = (ops: string[]): RecoveryPlanInfo => ({ id: 'p', name: 'p', friendlyName: 'p', vault, replicationProviders: [], allowedOperations: ops, groups: [] });
-    for (const ops of [['UnplannedFailover'], ['Commit'], ['Reprotect'], [], ['PlannedFailover', 'CancelFailover']]) {
+    for (const ops of [['UnplannedFailover'], ['Commit'], ['Reprotect'], [], ['PlannedFailover', 'CancelFailover'], ['TestFailoverCleanup']]) {
       const p = plan(ops);
       const allowed = new Set(
         planActions(p)

@@ -38,7 +38,7 @@ describe('security: the access token never leaks', function () {
   this.timeout(20_000);
 
   it('not into the request log, snapshot, job log, watch store, errors or their messages', async () => {
-    const sim = SiteRecoverySimulator.create({ scenario: 'failback-classic', clock: 'manual', retryAfterSeconds: 0 });
+    const sim = SiteRecoverySimulator.create({ scenario: 'failback-modernized', clock: 'manual', retryAfterSeconds: 0 });
     const credential: TokenCredential = { getToken: async () => ({ token: CANARY, expiresOnTimestamp: Date.now() + 3_600_000 }) };
     const sent: string[] = [];
     const httpClient: HttpClient = {

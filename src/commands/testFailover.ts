@@ -1,0 +1,165 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import type { RecoveryPointInfo } from '../domain/model';
+import { isSuccess, isTerminal } from '../domain/jobs';
+import { planActions } from '../domain/actions';
+import { towardsAzureRefusal } from '../domain/prechecks';
+import { isAppConsistent } from '../domain/recoveryPoints';
+import { planTowardsAzurePointOptions, towardsAzurePointOptions, type TowardsAzurePointChoice, type TowardsAzurePointOption } from '../domain/towardsAzurePoints';
+import { planTowardsAzureProvider } from '../azure/towardsAzureInputs';
+import { prepareTowardsAzure } from '../workflows/failoverPrep';
+import type { PlanNode } from '../tree/plansFolder';
+import { resolveTargets, type ItemTarget } from './common/targets';
+import { acceptPartial, confirmDestructive, showServiceError } from './common/ui';
+import { settle, startItemOperations } from './common/runOperation';
+import { runPlanOperation } from './common/planOperation';
+import { beginItemsRun, endRun } from '../workflows/runRecording';
+import { recoveryPointRecord } from '../domain/runs/choices';
+import { oneScopeOneProvider, pickTestNetwork, pickTowardsAzurePoint, vmsText } from './common/towardsAzure';
+
+/**
+ * Test failover (a disaster-recovery drill): test VMs start in an Azure network of the user's
+ * choice from a recovery point while replication goes on; Clean Up Test Failover removes them.
+ */
+export async function testFailover(services: Services, clicked?: unknown, selected?: unknown, hint?: unknown): Promise<void> {
+  try {
+    const target = await resolveTargets(services, 'testFailover', clicked, selected, hint);
+    if (target.kind === 'plan') return await testFailoverPlan(services, target.node);
+    await testFailoverItems(services, target.items);
+  } catch (e) {
+    await showServiceError(services.log, 'Test failover', e);
+  }
+}
+
+/** A VM's choice: "latest app-consistent" is sent as that VM's own newest app-consistent point. */
+export function choiceForVm(option: TowardsAzurePointOption, points: readonly RecoveryPointInfo[]): TowardsAzurePointChoice | undefined {
+  if (option.choice.kind !== 'appConsistent' || option.choice.pointId) return option.choice;
+  const app = points.find(isAppConsistent);
+  return app ? { kind: 'appConsistent', pointId: app.id } : undefined;
+}
+
+async function testFailoverItems(services: Services, chosen: ItemTarget[]): Promise<void> {
+  if (!(await oneScopeOneProvider(chosen, 'Test failover'))) return;
+  const scope = chosen[0].scope;
+  const prep = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking test failover prerequisites…' }, () =>
+    prepareTowardsAzure(
+      scope.queries,
+      chosen.map((t) => t.item),
+      'testFailover',
+    ),
+  );
+  if (!(await acceptPartial('Test failover', prep.refused, prep.ready.length))) return;
+  const ready: ItemTarget[] = prep.ready.map((item) => ({ scope, item }));
+  const names = ready.map((t) => t.item.friendlyName);
+  const pointsOf = (t: ItemTarget) => prep.points.get(t.item.id) ?? [];
+  const option = await pickTowardsAzurePoint(
+    towardsAzurePointOptions(ready.length === 1 ? pointsOf(ready[0]) : ready.flatMap(pointsOf), scope.clock.now(), { specific: ready.length === 1 }),
+    `Test failover of ${vmsText(ready.map((t) => t.item))}: recovery point`,
+  );
+  const missing = ready.filter((t) => !choiceForVm(option, pointsOf(t))).map((t) => t.item.friendlyName);
+  if (missing.length) {
+    await vscode.window.showErrorMessage(`No app-consistent recovery point yet for ${missing.join(', ')}.`, {
+      modal: true,
+      detail: 'Choose Latest processed, or wait for an app-consistent point.',
+    });
+    return;
+  }
+  const vault = ready[0].item.vault;
+  const network = await pickTestNetwork(scope, vault.subscriptionId, vault.location, `Test failover of ${vmsText(ready.map((t) => t.item))}: Azure network for the test VMs`);
+  await confirmDestructive(
+    `Start a test failover of ${vmsText(ready.map((t) => t.item))}?`,
+    [
+      `Direction: from on-premises to Azure, as a drill: replication goes on and the on-premises VMs keep running.`,
+      `Test VMs start in network ${network.name} (${network.resourceGroup}) from: ${option.summary}.`,
+      `VMs: ${names.join(', ')}.`,
+      'When you have checked them, run Clean Up Test Failover to delete the test VMs.',
+    ].join('\n'),
+    'Start Test Failover',
+  );
+  const runId = await beginItemsRun(
+    services,
+    scope,
+    ready.map((t) => t.item),
+    { operation: 'testFailover', choices: { recoveryPoint: recoveryPointRecord(option, option.time), network: { name: network.name, id: network.id } } },
+  );
+  const jobs = await startItemOperations(
+    services,
+    ready,
+    'Test failover',
+    (t) => t.scope.operations.testFailoverItem(t.item, choiceForVm(option, pointsOf(t))!, network.id),
+    runId,
+  );
+  if (jobs.length === 0) return endRun(services, runId, []);
+  const finals = await services.withJobProgress(`Test failover of ${vmsText(ready.map((t) => t.item))}`, jobs);
+  await endRun(services, runId, finals);
+  const settled = await settle(services, ready);
+  if (!finals.every((j) => isTerminal(j.state))) return;
+  await afterTestFailover(
+    services,
+    finals.every((j) => isSuccess(j.state)),
+    settled,
+    network.name,
+  );
+}
+
+async function afterTestFailover(services: Services, ok: boolean, targets: ItemTarget[] | undefined, networkName: string, plan?: PlanNode): Promise<void> {
+  services.walkthrough.complete('testFailover');
+  const cleanUp = 'Clean Up Test Failover…';
+  const answer = ok
+    ? await vscode.window.showInformationMessage(
+        `Test failover finished: the test VMs run in ${networkName}. Check them, then clean up.`,
+        { detail: targets ? `Test VMs: ${targets.map((t) => `${t.item.friendlyName}-test`).join(', ')} (Site Recovery names a test VM after its VM).` : undefined },
+        cleanUp,
+        'Later',
+      )
+    : await vscode.window.showWarningMessage('Test failover finished with problems: see the job output. Clean up before the next drill.', cleanUp, 'Show Output');
+  if (answer === cleanUp) {
+    if (plan) await vscode.commands.executeCommand('siteRecovery.cleanupTestFailover', plan);
+    else await vscode.commands.executeCommand('siteRecovery.cleanupTestFailover', undefined, undefined, { targets });
+  }
+  if (answer === 'Show Output') services.log.show(true);
+}
+
+async function testFailoverPlan(services: Services, node: PlanNode): Promise<void> {
+  const scope = node.scope;
+  const plan = await scope.queries.getPlan(node.plan.vault, node.plan.name);
+  const members = await Promise.all((await node.members()).map((m) => scope.queries.getItem(m)));
+  const provider = planTowardsAzureProvider(plan.replicationProviders, members);
+  if (!provider || !planActions(plan).includes('testFailover')) {
+    await vscode.window.showErrorMessage(`Site Recovery does not allow a test failover of recovery plan ${plan.friendlyName} now.`, { modal: true });
+    return;
+  }
+  // Every VM must be able to take part (a group's VMs go together: the plan is the way for them).
+  const reasons = members.map((m) => towardsAzureRefusal(m, 'testFailover', undefined, true)).filter(Boolean);
+  if (reasons.length) {
+    await vscode.window.showErrorMessage(`Recovery plan ${plan.friendlyName} can't run a test failover now.`, { modal: true, detail: reasons.map((r) => `• ${r}`).join('\n') });
+    return;
+  }
+  const option = await pickTowardsAzurePoint(planTowardsAzurePointOptions(), `Test failover of recovery plan ${plan.friendlyName}: recovery point`);
+  const network = await pickTestNetwork(scope, plan.vault.subscriptionId, plan.vault.location, `Test failover of ${plan.friendlyName}: Azure network for the test VMs`);
+  const finals = await runPlanOperation(
+    services,
+    node,
+    'testFailover',
+    'Test failover',
+    {
+      message: (p) => `Start a test failover of recovery plan ${p.friendlyName}?`,
+      detail: [
+        'Direction: from on-premises to Azure, as a drill: replication goes on and the on-premises VMs keep running.',
+        `Test VMs start in network ${network.name} (${network.resourceGroup}) from: ${option.summary}.`,
+        `VMs: ${members.map((m) => m.friendlyName).join(', ')}.`,
+      ].join('\n'),
+      button: 'Start Test Failover',
+    },
+    (p) => scope.operations.testFailoverPlan(p, provider, option.choice, network.id),
+    { operation: 'testFailover', members, choices: { recoveryPoint: recoveryPointRecord(option), network: { name: network.name, id: network.id } } },
+  );
+  if (finals && finals.every((j) => isTerminal(j.state)))
+    await afterTestFailover(
+      services,
+      finals.every((j) => isSuccess(j.state)),
+      undefined,
+      network.name,
+      node,
+    );
+}

@@ -1,0 +1,119 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SiteRecoveryApi } from '../../../src/extension';
+import { screenshot, skipWithoutUi, ui } from '../support/ui';
+import { openPractice, practiceItem, rowDescription, waitFor } from '../support/practice';
+
+/** Answers whatever picks come (their first item) until the confirmation button shows, and clicks it. */
+async function pickUntil(button: string, rounds = 8) {
+  for (let i = 0; i < rounds; i++) {
+    try {
+      return await ui.clickButton(button, { timeoutMs: 2500 });
+    } catch {
+      await ui.pickQuickItem('', { timeoutMs: 2500 }).catch(() => undefined);
+    }
+  }
+  return ui.clickButton(button, { timeoutMs: 10_000 });
+}
+
+const posts = (api: SiteRecoveryApi, path: RegExp) => api.services.practice.sim!.requestLog.filter((r) => r.method === 'POST' && path.test(r.path));
+type Body = { properties: Record<string, unknown> & { providerSpecificDetails: unknown } };
+
+/** Test failover, cleanup with notes, failover to Azure and commit of one VM, by the context menu. */
+async function roundTrip(api: SiteRecoveryApi, vm: string, shot: string): Promise<void> {
+  await ui.expandUntil('Replicated items', vm);
+  assert.match((await rowDescription(api, vm)) ?? '', /^Replicating to Azure/);
+  // The drill: a recovery point, an isolated network first in the list, the confirmation.
+  await ui.menuUntil(vm, 'Test Failover…', 'Latest processed');
+  const confirm = await pickUntil('Start Test Failover');
+  assert.match(confirm.message, new RegExp(`Start a test failover of ${vm}\\?`));
+  assert.match(confirm.detail, /isolated|network vnet-/i);
+  await waitFor(`${vm} test failover done`, async () => (await practiceItem(api, vm)).allowedOperations.includes('TestFailoverCleanup'), 120_000);
+  await waitFor(`${vm}'s row says to clean up`, async () => /test failover · clean up when done/.test((await rowDescription(api, vm)) ?? ''), 30_000);
+  const tfo = posts(api, /\/testFailover$/).at(-1)?.body as Body;
+  assert.equal(tfo.properties.failoverDirection, 'PrimaryToRecovery');
+  assert.equal(tfo.properties.networkType, 'VmNetworkAsInput');
+  assert.match(String(tfo.properties.networkId), /\/providers\/Microsoft\.Network\/virtualNetworks\//);
+  await vscode.commands.executeCommand('notifications.clearAll');
+  await screenshot(`${shot}-test-failover`);
+  // Cleanup: the outcome and the notes go to Site Recovery as the cleanup's comments.
+  await ui.menuUntil(vm, 'Clean Up Test Failover…', 'The test succeeded');
+  await ui.pickQuickItem('The test succeeded');
+  await ui.typeInQuickInput('logon and app checked');
+  await waitFor(
+    `${vm} cleaned up`,
+    async () => {
+      const i = await practiceItem(api, vm);
+      return !i.allowedOperations.includes('TestFailoverCleanup') && !i.currentOperation && i.lastSuccessfulTestFailoverTime !== undefined;
+    },
+    120_000,
+  );
+  assert.deepEqual((posts(api, /\/testFailoverCleanup$/).at(-1)?.body as Body).properties, { comments: 'Test succeeded: logon and app checked' });
+  // Failover to Azure: the point, shut the on-premises VM down first, the direction confirmed.
+  await ui.menuUntil(vm, 'Failover to Azure…', 'Latest processed');
+  const failover = await pickUntil('Fail Over to Azure');
+  assert.match(failover.message, new RegExp(`Fail over ${vm} from on-premises to Azure\\?`));
+  await waitFor(`${vm} failed over to Azure`, async () => /CommitPending/.test((await practiceItem(api, vm)).protectionState), 180_000);
+  const sent = posts(api, /\/unplannedFailover$/).at(-1)?.body as Body;
+  assert.equal(sent.properties.failoverDirection, 'PrimaryToRecovery');
+  assert.equal(sent.properties.sourceSiteOperations, 'Required');
+  await waitFor(`${vm}'s row says commit`, async () => (await rowDescription(api, vm))?.startsWith('Failed over to Azure · commit pending'), 30_000);
+  await ui.menuUntil(vm, 'Commit Failover…', 'Commit the failover');
+  await ui.clickButton('Commit');
+  await waitFor(`${vm} runs in Azure`, async () => (await rowDescription(api, vm))?.startsWith('Running in Azure · reprotect to on-premises'), 180_000);
+  await ui.waitForText('Reprotect them to on-premises', { timeoutMs: 30_000 });
+}
+
+// The way to Azure from the context menu, classic and modernized, VMs and plans: the test
+// failover drill and its cleanup, failover to Azure, commit; the way home is in cycle.test.ts.
+describe('the drill and the failover to Azure, from the context menu', function () {
+  this.timeout(420_000);
+
+  beforeEach(async () => {
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
+  it('takes ops-win-11 (classic) through a test failover, its cleanup, failover to Azure and commit', async function () {
+    skipWithoutUi(this);
+    const api = await openPractice('failback-classic');
+    await roundTrip(api, 'ops-win-11', 'classic');
+    const details = (posts(api, /\/unplannedFailover$/).at(-1)?.body as Body).properties.providerSpecificDetails;
+    assert.deepEqual(details, { instanceType: 'InMageAzureV2' });
+  });
+
+  it('takes bill-win-11 (modernized) the same way, and home again by reprotect to on-premises', async function () {
+    skipWithoutUi(this);
+    const api = await openPractice('failback-modernized');
+    await roundTrip(api, 'bill-win-11', 'modernized');
+    const details = (posts(api, /\/unplannedFailover$/).at(-1)?.body as { properties: { providerSpecificDetails: Record<string, string> } }).properties.providerSpecificDetails;
+    assert.deepEqual(details, { instanceType: 'InMageRcm', performShutdown: 'True' });
+    await ui.clickButton('Reprotect to On-Premises');
+    await pickUntil('Start Reprotect');
+    await waitFor('bill-win-11 replicating to on-premises', async () => (await practiceItem(api, 'bill-win-11')).providerInstanceType === 'InMageRcmFailback', 180_000);
+  });
+
+  it('refuses a classic VM of a replication group alone, then tests its recovery plan', async function () {
+    skipWithoutUi(this);
+    const api = await openPractice('failback-classic');
+    await ui.expandUntil('Replicated items', 'pay-db-13');
+    await ui.menuUntil('pay-db-13', 'Test Failover…', 'replication group');
+    const refusal = await ui.clickButton('OK').catch(() => undefined);
+    assert.ok(refusal === undefined || /recovery plan/.test(refusal.detail ?? ''), 'the refusal names the recovery plan');
+    assert.equal(posts(api, /\/testFailover$/).length, 0, 'nothing sent for the VM alone');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await ui.expandUntil('Recovery plans', 'dr-payroll');
+    await ui.menuUntil('dr-payroll', 'Test Failover…', 'Latest processed');
+    await pickUntil('Start Test Failover');
+    const body = posts(api, /replicationRecoveryPlans\/dr-payroll\/testFailover$/).at(-1)?.body as Body;
+    assert.deepEqual(body.properties.providerSpecificDetails, [{ instanceType: 'InMageAzureV2', recoveryPointType: 'LatestProcessed' }]);
+    for (const vm of ['pay-db-13', 'pay-app-14']) {
+      await waitFor(`${vm} test failover done`, async () => (await practiceItem(api, vm)).allowedOperations.includes('TestFailoverCleanup'), 180_000);
+    }
+    await ui.waitForText('Test failover finished', { timeoutMs: 60_000 });
+    await screenshot('plan-test-failover');
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
