@@ -73,6 +73,10 @@ export const ASR_ERROR_CODES = {
   invalidRequestBody: '539512',
   /** The reprotect names a policy of another replication provider than the one it starts. */
   policyProviderMismatch: '539513',
+  /** The test failover's network isn't a virtual network of the vault's subscription and region. */
+  invalidTestNetwork: '539514',
+  /** A classic VM of a replication group is failed over alone (its group fails over through a recovery plan). */
+  replicationGroupMember: '539515',
 } as const;
 
 export function agentNotRegisteredError(vmName: string): AsrErrorInfo {

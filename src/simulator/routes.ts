@@ -1,12 +1,22 @@
-import { COMPUTE_DISK_API_VERSIONS, SITE_RECOVERY_API_VERSIONS, SUBSCRIPTION_API_VERSIONS, VAULT_API_VERSIONS } from './api-versions';
+import {
+  COMPUTE_DISK_API_VERSIONS,
+  COMPUTE_VM_API_VERSIONS,
+  NETWORK_API_VERSIONS,
+  SITE_RECOVERY_API_VERSIONS,
+  SUBSCRIPTION_API_VERSIONS,
+  VAULT_API_VERSIONS,
+} from './api-versions';
 import * as arm from './handlers/arm';
 import * as actions from './handlers/item-actions';
 import * as fabrics from './handlers/fabrics';
 import * as items from './handlers/items';
 import * as jobs from './handlers/jobs';
+import * as networks from './handlers/networks';
 import * as ops from './handlers/operations';
+import * as planTfo from './handlers/plan-test-failover';
 import * as plans from './handlers/plans';
 import * as tfo from './handlers/test-failover';
+import * as vms from './handlers/virtual-machines';
 import type { Handler } from './http-types';
 
 export interface Route {
@@ -21,6 +31,8 @@ const ITEM = `${CONTAINER}/replicationProtectedItems/{item}`;
 const PLAN = `${VAULT}/replicationRecoveryPlans/{plan}`;
 const JOB = `${VAULT}/replicationJobs/{job}`;
 const DISKS = '/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/disks';
+const VNETS = 'providers/Microsoft.Network/virtualNetworks';
+const VMS = 'providers/Microsoft.Compute/virtualMachines';
 
 const route = (path: string, methods: Route['methods'], apiVersions = SITE_RECOVERY_API_VERSIONS): Route => ({
   segments: path.split('/').filter(Boolean),
@@ -39,6 +51,13 @@ export const ROUTES: Route[] = [
   route(DISKS, { GET: arm.listDisks }, COMPUTE_DISK_API_VERSIONS),
   route(`${DISKS}/{disk}`, { GET: arm.getDisk, DELETE: arm.deleteDisk }, COMPUTE_DISK_API_VERSIONS),
   route('/subscriptions/{sub}/providers/Microsoft.Compute/locations/{location}/operations/{operation}', { GET: arm.getComputeOperation }, COMPUTE_DISK_API_VERSIONS),
+  route(`/subscriptions/{sub}/${VNETS}`, { GET: networks.listNetworksInSubscription }, NETWORK_API_VERSIONS),
+  route(`/subscriptions/{sub}/resourceGroups/{rg}/${VNETS}`, { GET: networks.listNetworksInGroup }, NETWORK_API_VERSIONS),
+  route(`/subscriptions/{sub}/resourceGroups/{rg}/${VNETS}/{network}`, { GET: networks.getNetwork }, NETWORK_API_VERSIONS),
+  route(`/subscriptions/{sub}/${VMS}`, { GET: vms.listVmsInSubscription }, COMPUTE_VM_API_VERSIONS),
+  route(`/subscriptions/{sub}/resourceGroups/{rg}/${VMS}`, { GET: vms.listVmsInGroup }, COMPUTE_VM_API_VERSIONS),
+  route(`/subscriptions/{sub}/resourceGroups/{rg}/${VMS}/{vm}`, { GET: vms.getVm }, COMPUTE_VM_API_VERSIONS),
+  route(`/subscriptions/{sub}/resourceGroups/{rg}/${VMS}/{vm}/instanceView`, { GET: vms.getVmInstanceView }, COMPUTE_VM_API_VERSIONS),
 
   route(`${VAULT}/replicationFabrics`, { GET: fabrics.listFabrics }),
   route(`${VAULT}/replicationFabrics/{fabric}`, { GET: fabrics.getFabric }),
@@ -71,6 +90,8 @@ export const ROUTES: Route[] = [
   route(`${PLAN}/failoverCommit`, { POST: plans.planFailoverCommit }),
   route(`${PLAN}/failoverCancel`, { POST: plans.planFailoverCancel }),
   route(`${PLAN}/reProtect`, { POST: plans.planReprotect }),
+  route(`${PLAN}/testFailover`, { POST: planTfo.planTestFailover }),
+  route(`${PLAN}/testFailoverCleanup`, { POST: planTfo.planTestFailoverCleanup }),
 
   route(`${VAULT}/replicationJobs`, { GET: jobs.listJobs }),
   route(JOB, { GET: jobs.getJob }),

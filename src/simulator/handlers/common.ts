@@ -39,3 +39,8 @@ export function stringAt(obj: Record<string, unknown> | undefined, key: string):
 export function badInput(message: string, causes: string, action: string, code: string = ASR_ERROR_CODES.invalidProviderInput): Error {
   return asrError(400, { code, message, possibleCauses: causes, recommendedAction: action });
 }
+
+/** ARM names and ids compare case-insensitively. */
+export function sameText(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}

@@ -8,6 +8,7 @@ import type { RecoveryPointRecord } from '../state/recovery-points';
 import { affectedObjectDetails, choosePoint, ensureAllowed, ensureDirection, ensureInstanceType, protectedItemDetail, readPointChoice, type PointChoice } from './action-rules';
 import { badInput, jsonBody, objectAt, stringAt, vaultKeyFromParams } from './common';
 import { validateReprotect } from './reprotect-rules';
+import { ensureNotInReplicationGroup } from './towards-azure-rules';
 
 export function startItemJob(
   hc: HandlerContext,
@@ -89,6 +90,7 @@ export const unplannedFailover: Handler = (hc, p, req) => {
   const provider = item.mutable.provider;
   ensureInstanceType(item, details, [provider]);
   ensureDirection(item, props['failoverDirection'], 'PrimaryToRecovery');
+  ensureNotInReplicationGroup(hc, item, 'failover');
   const noSourceSide = props['sourceSiteOperations'] === 'Required' ? [] : ['VmShutdownVmOnPrimary', 'VmPrepareForUnPlannedFailover'];
   if (provider === 'InMage') {
     const choice = readPointChoice(item, stringAt(details, 'recoveryPointType') ?? 'LatestTime', stringAt(details, 'recoveryPointId'), ['LatestTime', 'LatestTag', 'Custom']);

@@ -7,6 +7,7 @@ import { itemId, itemView } from '../state/item-view';
 import { itemStateView } from '../state/item-states';
 import type { ItemRecord } from '../state/model';
 import { findPoint, recoveryPointsOf, type RecoveryPointRecord } from '../state/recovery-points';
+import { reportedGroupName } from '../state/replication-group';
 import { notFound } from '../state/store';
 import { vaultKeyFromParams } from './common';
 
@@ -27,7 +28,7 @@ function itemFilterFields(hc: HandlerContext): Record<string, FilterField<ItemRe
     instanceType: { type: 'text', get: (i) => i.mutable.provider },
     friendlyName: { type: 'text', get: (i) => i.friendlyName },
     sourceFabricName: { type: 'text', get: (i) => i.fabric },
-    multiVmGroupName: { type: 'text', get: (i) => i.multiVmGroupName },
+    multiVmGroupName: { type: 'text', get: (i) => reportedGroupName(i) },
     recoveryPlanName: { type: 'text', get: (i) => planOf(i) },
     processServerId: { type: 'text', get: (i) => i.processServerId?.split('/').pop() },
     sourceFabricLocation: ignored,

@@ -40,6 +40,7 @@ export function planView(hc: HandlerContext, plan: PlanRecord): Record<string, u
       allowedOperations: plan.busy ? [] : allowed,
       lastPlannedFailoverTime: plan.lastPlannedFailoverTime !== undefined ? iso(plan.lastPlannedFailoverTime) : undefined,
       lastUnplannedFailoverTime: plan.lastUnplannedFailoverTime !== undefined ? iso(plan.lastUnplannedFailoverTime) : undefined,
+      lastTestFailoverTime: plan.lastTestFailoverTime !== undefined ? iso(plan.lastTestFailoverTime) : undefined,
       // Recorded: null with nothing running (TestV2ARCMRecoveryPlan.016). Assumed (not recorded): the running job's scenario.
       currentScenario: plan.busy ? { scenarioName: plan.busy.scenarioName, jobId: `${vaultId}/replicationJobs/${plan.busy.jobName}`, startTime: iso(plan.busy.startTime) } : null,
       currentScenarioStatus: plan.busy ? 'InProgress' : null,

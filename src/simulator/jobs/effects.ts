@@ -3,6 +3,7 @@ import { agentNotRegisteredError, type AsrErrorInfo } from '../errors';
 import { isAgentRegistered } from '../state/agent';
 import { isModernized, replicatesToAzure } from '../state/item-states';
 import type { ItemRecord, JobRecord } from '../state/model';
+import { releaseVms } from '../state/azure-vms';
 import { createSeedDisks, removeSeedDisks } from '../state/seed-disks';
 import { newGuid } from '../ids';
 import type { ReplicationProvider } from '../scenarios/types';
@@ -71,11 +72,17 @@ export function runEffect(ctx: SimContext, job: JobRecord, effect: EffectName, i
         return agentNotRegisteredError(item.friendlyName);
       }
       break;
-    case 'testFailoverDone':
+    case 'testFailoverDone': {
+      // The test VM now runs in the network the request named (see state/azure-vms.ts).
+      const network = (job.input['network'] as Record<string, string> | undefined)?.[item.name];
       m.testFailover = 'Completed';
+      m.testVmCreatedAt = at;
+      m.testNetworkId = network ?? m.testNetworkId;
       break;
+    }
     case 'testFailoverCleanedUp':
       m.testFailover = 'CleanedUp';
+      m.testVmCreatedAt = undefined;
       break;
   }
   return undefined;
@@ -136,6 +143,7 @@ export function finishAction(ctx: SimContext, job: JobRecord, item: ItemRecord, 
     case 'testFailoverCleanup':
       break;
     case 'disableProtection':
+      releaseVms(ctx.store, item);
       ctx.store.removeItem(item);
       // The seed disks of a replication to Azure stay behind. Assumed (not recorded): so do those of a
       // committed failback, whose replication to Azure the simulator does not hold (kept from before the recordings).
@@ -159,6 +167,11 @@ function reprotect(ctx: SimContext, job: JobRecord, item: ItemRecord, at: number
   m.failoverRecoveryPointId = undefined;
   m.recoveredVmStartedAt = undefined;
   m.testFailover = 'None';
+  m.testVmCreatedAt = undefined;
+  // A new replication has had no test failover: recorded, the InMage item of a reprotected VM reports none
+  // (V2ATestReprotect.010 rec2021), and a replicating VM without one reports 161011 (V2AFailoverJob.008).
+  // Assumed (not recorded): the same for the modernized reprotects.
+  m.lastSuccessfulTestFailoverTime = undefined;
   // Recorded: the InMageRcm and InMageRcmFailback items of one VM have different internalIdentifiers
   // (TestV2ARCMReprotect.013 / TestV2ARCM540Reprotect.014), and a classic reprotect gives the item a new
   // vmId (V2ATestFailback.008: the InMage item's replicaId is the InMageAzureV2 item's vmId).

@@ -303,8 +303,12 @@ export class JobEngine {
     }
     const plan = this.ctx.store.plan(job.vaultKey, job.planName);
     plan.busy = undefined;
-    if (succeeded && job.action === 'unplannedFailover') {
+    if (succeeded && ['unplannedFailover', 'failoverToAzure', 'failoverToAzureRcm'].includes(job.action)) {
       plan.lastUnplannedFailoverTime = at;
+    }
+    // Assumed (not recorded): RecoveryPlan.lastTestFailoverTime is the end of the plan's last successful test failover.
+    if (succeeded && job.action === 'testFailover') {
+      plan.lastTestFailoverTime = at;
     }
     if (succeeded && job.action === 'plannedFailover') {
       plan.lastPlannedFailoverTime = at;

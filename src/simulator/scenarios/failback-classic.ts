@@ -1,10 +1,13 @@
+import { drNetworks } from './azure-networks';
+import { classicDrill } from './drill-vms';
 import type { ScenarioData } from './types';
 
 /**
  * Classic (configuration server) VMware failback: VMs failed over to Azure earlier, reprotected,
  * now replicating back to on-premises (InMage), in every state of the failback cycle; a VM
  * replicating to Azure (InMageAzureV2) and one running in Azure after a committed failover,
- * waiting for reprotect to on-premises.
+ * waiting for reprotect to on-premises; VMs running on-premises and replicating to Azure, for the
+ * drill and the failover to Azure (drill-vms.ts), and the subscription's networks (azure-networks.ts).
  */
 const SUB = '11111111-2222-3333-4444-555555555555';
 const PS_ONPREM = 'b0a9e2e4-6f2e-4c1a-9d33-0c1f00000001';
@@ -71,9 +74,11 @@ const common = {
   datastoreName: 'datastore1',
 };
 
+const drill = classicDrill({ ...common, policy: 'replication-policy-24h', processServerId: PS_ONPREM });
+
 export const failbackClassic: ScenarioData = {
   name: 'failback-classic',
-  description: 'Classic VMware failback (configuration server, InMage / InMageAzureV2), one VM per failback state.',
+  description: 'Classic VMware failback (configuration server, InMage / InMageAzureV2), one VM per failback state, and VMs replicating to Azure for the drill.',
   subscriptions: [{ subscriptionId: SUB, displayName: 'Contoso DR (simulated)', tenantId: '72f988bf-0000-4000-8000-00000000c0de' }],
   vaults: [
     {
@@ -243,6 +248,7 @@ export const failbackClassic: ScenarioData = {
           processServerId: PS_ONPREM,
           recoveryPoints: POINTS,
           failedOverMinutesAgo: 3 * 24 * 60,
+          lastTestFailoverMinutesAgo: 2 * 24 * 60,
         },
         // Running in Azure, failover committed: waits for reprotect to on-premises (V2ATestSwitchProtection.010).
         {
@@ -258,6 +264,7 @@ export const failbackClassic: ScenarioData = {
           recoveryPoints: POINTS,
           failedOverMinutesAgo: 2 * 24 * 60,
         },
+        ...drill.items,
       ],
       recoveryPlans: [
         {
@@ -270,6 +277,7 @@ export const failbackClassic: ScenarioData = {
             { groupType: 'Boot', items: ['app-lnx-01', 'app-win-01'] },
           ],
         },
+        ...drill.plans,
       ],
       historicJobs: [
         {
@@ -337,6 +345,7 @@ export const failbackClassic: ScenarioData = {
         },
       ],
       disks: [],
+      networks: drNetworks('contoso-dr-rg'),
     },
   ],
 };

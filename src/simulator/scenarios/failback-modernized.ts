@@ -1,3 +1,5 @@
+import { drNetworks } from './azure-networks';
+import { modernizedDrill } from './drill-vms';
 import type { ScenarioData } from './types';
 
 /**
@@ -6,6 +8,8 @@ import type { ScenarioData } from './types';
  * and one running in Azure after a committed failover, waiting for reprotect to on-premises.
  * The appliance's inventory has the keys and spellings of the recorded fabric (TestV2ARCM540Reprotect.003):
  * one id per appliance, shared by its process server, reprotect agent and other components.
+ * VMs running on-premises and replicating to Azure for the drill and the failover to Azure come
+ * from drill-vms.ts, the subscription's networks from azure-networks.ts.
  */
 const SUB = '22222222-3333-4444-5555-666666666666';
 const RG = 'fabrikam-dr-rg';
@@ -37,9 +41,11 @@ const common = {
   datastoreName: 'datastore1',
 };
 
+const drill = modernizedDrill({ ...common, policy: 'replication-policy-rcm' });
+
 export const failbackModernized: ScenarioData = {
   name: 'failback-modernized',
-  description: 'Modernized VMware failback (replication appliance, InMageRcmFailback / InMageRcm), one VM per failback state.',
+  description: 'Modernized VMware failback (replication appliance, InMageRcmFailback / InMageRcm), one VM per failback state, and VMs replicating to Azure for the drill.',
   subscriptions: [{ subscriptionId: SUB, displayName: 'Fabrikam DR (simulated)', tenantId: '72f988bf-0000-4000-8000-00000000c0de' }],
   vaults: [
     {
@@ -244,7 +250,9 @@ export const failbackModernized: ScenarioData = {
           policy: 'replication-policy-rcm',
           recoveryPoints: POINTS,
           failedOverMinutesAgo: 3 * 24 * 60,
+          lastTestFailoverMinutesAgo: 2 * 24 * 60,
         },
+        ...drill.items,
       ],
       recoveryPlans: [
         {
@@ -268,6 +276,7 @@ export const failbackModernized: ScenarioData = {
             { groupType: 'Boot', items: ['web-win-06', 'app-lnx-08'] },
           ],
         },
+        ...drill.plans,
       ],
       historicJobs: [
         {
@@ -316,6 +325,7 @@ export const failbackModernized: ScenarioData = {
         // A seed disk left behind by a VM whose replication was disabled long ago (recorded naming pattern).
         { resourceGroup: RG, name: 'asrseeddisk-old_app_-PHYSICAL-3f9a1c2d-7b4e-4c1a-9e8f-0a1b2c3d4e5f', diskSizeGB: 128, createdMinutesAgo: 60 * 24 * 40 },
       ],
+      networks: drNetworks(RG),
     },
   ],
 };

@@ -36,6 +36,8 @@ export interface VaultData {
   historicJobs?: HistoricJobData[];
   /** Managed disks that already exist (e.g. seed disks left from an earlier disable). */
   disks?: DiskData[];
+  /** Azure virtual networks in the vault's subscription (test failover and failover targets). */
+  networks?: NetworkData[];
 }
 
 export interface FabricData {
@@ -94,6 +96,8 @@ export interface ItemData {
   failedOverMinutesAgo?: number;
   /** Modernized: the OffAzure run-as account the appliance uses to reach the VM. */
   runAsAccountId?: string;
+  /** Replicating to Azure: when the last successful test failover ran (none: never test-failed-over). */
+  lastTestFailoverMinutesAgo?: number;
 }
 
 export interface PlanData {
@@ -119,5 +123,17 @@ export interface DiskData {
   name: string;
   diskSizeGB: number;
   createdMinutesAgo: number;
+  tags?: Record<string, string>;
+}
+
+export interface NetworkData {
+  resourceGroup: string;
+  name: string;
+  /** Defaults to the vault's region. */
+  location?: string;
+  addressPrefixes: string[];
+  subnets: { name: string; addressPrefix: string }[];
+  /** Names of virtual networks (same resource group) this one is peered with. */
+  peerings?: string[];
   tags?: Record<string, string>;
 }

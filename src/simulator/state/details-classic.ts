@@ -1,7 +1,9 @@
 import { guidFrom, iso, MINUTE } from '../ids';
 import { findProcessServer, nameOf } from './infrastructure';
 import { itemStateView } from './item-states';
+import { recoveryNetworkId } from './networks';
 import type { DetailsInput } from './provider-details';
+import { classicGroup } from './replication-group';
 import { diskSizeGB, seedDiskId, sourceDiskName } from './seed-disks';
 
 /**
@@ -46,7 +48,7 @@ export function inMageAzureV2Details(d: DetailsInput): Record<string, unknown> {
   const { item, now, points, view } = d;
   const state = itemStateView(item.mutable.provider, item.mutable.phase);
   const disks = Array.from({ length: item.diskCount }, (_, i) => i);
-  const network = `${d.rgId}/providers/Microsoft.Network/virtualNetworks/dr-vnet`;
+  const network = recoveryNetworkId(d.subscriptionId, item.recoveryResourceGroup);
   const mac = macOf(item.vmId);
   return {
     instanceType: 'InMageAzureV2',
@@ -117,7 +119,8 @@ export function inMageAzureV2Details(d: DetailsInput): Record<string, unknown> {
       },
     ],
     selectedRecoveryAzureNetworkId: network,
-    selectedTfoAzureNetworkId: null,
+    // Recorded null once a test failover was cleaned up (V2ATFOJob.010). Assumed (not recorded): its network while it is active.
+    selectedTfoAzureNetworkId: item.mutable.testFailover === 'Completed' ? (item.mutable.testNetworkId ?? null) : null,
     selectedSourceNicId: mac,
     discoveryType: 'vCenter',
     enableRdpOnTargetOption: 'Never',
@@ -236,12 +239,14 @@ export function inMageDetails(d: DetailsInput): Record<string, unknown> {
   };
 }
 
+/** See state/replication-group.ts. Recorded: multiVmSyncStatus "Enabled" on every classic item, alone or not. */
 function multiVmGroup(d: DetailsInput): Record<string, unknown> {
-  const group = d.item.multiVmGroupName;
+  const group = classicGroup(d.item);
+  const policy = d.ctx.store.policy(d.item.vaultKey, d.item.policy);
   return {
-    multiVmGroupId: group ? guidFrom(group) : null,
-    multiVmGroupName: group ?? null,
-    multiVmSyncStatus: group ? 'Enabled' : 'Disabled',
+    multiVmGroupId: group.id,
+    multiVmGroupName: group.name,
+    multiVmSyncStatus: policy?.providerSpecificDetails['multiVmSyncStatus'] === 'Disabled' ? 'Disabled' : 'Enabled',
   };
 }
 

@@ -1,6 +1,7 @@
 import { guidFrom, iso, MINUTE } from '../ids';
 import { agentRegistrationAfterFailover } from './agent';
 import { findProcessServer, findReprotectAgent, nameOf } from './infrastructure';
+import { recoveryNetworkId } from './networks';
 import type { DetailsInput } from './provider-details';
 import { diskSizeGB, seedDiskId, sourceDiskName } from './seed-disks';
 
@@ -86,8 +87,9 @@ export function inMageRcmDetails(d: DetailsInput): Record<string, unknown> {
     targetAvailabilityZone: '',
     targetProximityPlacementGroupId: '',
     targetBootDiagnosticsStorageAccountId: `${d.rgId}/providers/Microsoft.Storage/storageAccounts/asrbootdiag`,
-    targetNetworkId: `${d.rgId}/providers/Microsoft.Network/virtualNetworks/dr-vnet`,
-    testNetworkId: `${d.rgId}/providers/Microsoft.Network/virtualNetworks/dr-vnet`,
+    targetNetworkId: recoveryNetworkId(d.subscriptionId, item.recoveryResourceGroup),
+    // Recorded: the target network when no other was chosen (TestV2ARCMTestFailover.011). Assumed (not recorded): an active test failover's network.
+    testNetworkId: (m.testFailover === 'Completed' ? m.testNetworkId : undefined) ?? recoveryNetworkId(d.subscriptionId, item.recoveryResourceGroup),
     failoverRecoveryPointId: pointId(m.failoverRecoveryPointId),
     // Recorded on a committed item too (TestV2ARCMReprotect.013). Assumed (not recorded): null once no point is left.
     lastRecoveryPointReceived: newest ? iso(newest.time) : null,

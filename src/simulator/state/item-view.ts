@@ -1,11 +1,12 @@
 import type { SimContext } from '../context';
-import { guidFrom, iso, MINUTE, NO_SCENARIO_TIME, vaultArmId } from '../ids';
+import { guidFrom, iso, NO_SCENARIO_TIME, vaultArmId } from '../ids';
 import type { FabricData } from '../scenarios/types';
 import type { ItemRecord } from './model';
 import { isModernized, itemStateView, replicatesToAzure } from './item-states';
 import { recoveryPointsOf } from './recovery-points';
 import { providerDetails } from './provider-details';
 import { agentRegisteredAt } from './agent';
+import { healthErrorsOf, healthOf } from './health-errors';
 
 const ITEM_TYPE = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems';
 
@@ -55,7 +56,7 @@ export function itemView(ctx: SimContext, item: ItemRecord, view: 'get' | 'list'
   const policy = ctx.store.policy(item.vaultKey, item.policy);
   const points = recoveryPointsOf(item, now);
   const modernized = isModernized(m.provider);
-  const healthErrors = healthErrorsOf(item, points.length, now);
+  const healthErrors = healthErrorsOf(item, itemTargetId(item), points.length, now);
   const id = itemId(ctx, item);
   const fabricId = `${vaultId}/replicationFabrics/${item.fabric}`;
   const toAzure = replicatesToAzure(m.provider);
@@ -98,9 +99,10 @@ export function itemView(ctx: SimContext, item: ItemRecord, view: 'get' | 'list'
       testFailoverState: testFailover[0],
       testFailoverStateDescription: testFailover[1],
       allowedOperations: itemAllowedOperations(item),
-      replicationHealth: healthErrors.some((e) => e.errorLevel === 'Error') ? 'Critical' : healthErrors.some((e) => e.errorLevel === 'Warning') ? 'Warning' : 'Normal',
-      // Recorded Normal in every state. Assumed (not recorded): Critical for a replicating VM without any point.
-      failoverHealth: m.phase === 'Protected' && points.length === 0 ? 'Critical' : 'Normal',
+      replicationHealth: healthOf(healthErrors.filter((e) => e.errorCategory !== 'TestFailover')),
+      // Recorded: Warning with the test failover warning 161011 (TestV2ARCMTestFailover.011), Normal otherwise.
+      // Assumed (not recorded): Critical for a replicating VM without any point.
+      failoverHealth: m.phase === 'Protected' && points.length === 0 ? 'Critical' : healthOf(healthErrors.filter((e) => e.errorCategory === 'TestFailover')),
       healthErrors,
       policyId: `${vaultId}/replicationPolicies/${item.policy}`,
       policyFriendlyName: policy?.friendlyName ?? item.policy,
@@ -152,60 +154,4 @@ export function itemAllowedOperations(item: ItemRecord): string[] {
 function agentTime(ctx: SimContext, item: ItemRecord): string | undefined {
   const at = agentRegisteredAt(ctx, item);
   return at !== undefined && ctx.clock.now() >= at ? iso(at) : undefined;
-}
-
-function healthErrorsOf(item: ItemRecord, pointCount: number, now: number): Record<string, unknown>[] {
-  const errors: Record<string, unknown>[] = [];
-  const m = item.mutable;
-  if (m.phase === 'EnablingFailed') {
-    // TestV2ARCMReprotect.011 (Rcm-W2K16-153).
-    errors.push(
-      healthError(
-        item,
-        '310056',
-        'Error',
-        'Enable replication failed',
-        `Protection could not be configured for the machine '${item.friendlyName}'.`,
-        'Check the failed Enable Protection job for more information.',
-        'Resolve the issue, disable protection on the machine and then retry the enable protection operation.',
-        now,
-      ),
-    );
-  }
-  if (m.phase === 'Protected' && !m.busy && pointCount === 0) {
-    // Assumed (not recorded): the warning a replicating VM without any recovery point shows.
-    errors.push(
-      healthError(
-        item,
-        '325092',
-        'Warning',
-        'No app-consistent recovery point available',
-        'No recovery point has been generated for the virtual machine yet.',
-        'Replication may not have produced its first point, or data upload is stalled.',
-        'Check the process server health and the network connectivity of the virtual machine.',
-        now,
-      ),
-    );
-  }
-  return errors;
-}
-
-function healthError(item: ItemRecord, code: string, level: string, summary: string, message: string, causes: string, action: string, now: number): Record<string, unknown> {
-  return {
-    innerHealthErrors: [],
-    errorSource: item.friendlyName,
-    errorType: '0',
-    errorLevel: level,
-    errorCategory: 'Replication',
-    errorCode: code,
-    summaryMessage: summary,
-    errorMessage: message,
-    possibleCauses: causes,
-    recommendedAction: action,
-    creationTimeUtc: iso(now - 5 * MINUTE),
-    recoveryProviderErrorMessage: null,
-    entityId: item.vmId,
-    errorId: guidFrom(`${item.vmId}/${code}`),
-    customerResolvability: 'NotAllowed',
-  };
 }

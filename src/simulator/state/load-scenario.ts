@@ -38,6 +38,19 @@ export function loadScenario(data: ScenarioData, now: number): Store {
       key,
       (v.historicJobs ?? []).map((j) => loadJob(v, key, j, now)),
     );
+    for (const n of v.networks ?? []) {
+      store.resourceGroups.add(`${v.subscriptionId}/${n.resourceGroup}`.toLowerCase());
+      store.networks.push({
+        subscriptionId: v.subscriptionId,
+        resourceGroup: n.resourceGroup,
+        name: n.name,
+        location: n.location ?? v.location,
+        addressPrefixes: n.addressPrefixes,
+        subnets: n.subnets,
+        peerings: n.peerings ?? [],
+        tags: n.tags ?? {},
+      });
+    }
     for (const d of v.disks ?? []) {
       store.resourceGroups.add(`${v.subscriptionId}/${d.resourceGroup}`.toLowerCase());
       store.disks.push({
@@ -84,6 +97,9 @@ function loadItem(store: Store, v: VaultData, vaultKey: string, d: ItemData, now
   if (d.provider === 'InMageRcmFailback') {
     // Recorded on every failback item: lastUsedPolicyId names the policy it replicated to Azure with.
     m.lastUsedPolicy = v.policies.find((p) => p.providerSpecificDetails['instanceType'] === 'InMageRcm')?.name;
+  }
+  if (d.lastTestFailoverMinutesAgo !== undefined) {
+    m.lastSuccessfulTestFailoverTime = now - d.lastTestFailoverMinutesAgo * MINUTE;
   }
   if (d.phase === 'Protected' && d.failedOverMinutesAgo !== undefined) {
     // A VM that was failed over and reprotected earlier keeps the time of that failover.

@@ -48,6 +48,10 @@ export interface ItemMutable {
   seedDisks: string[];
   /** Test failover beside replication: done and waiting for cleanup, or cleaned up. */
   testFailover: 'None' | 'Completed' | 'CleanedUp';
+  /** The network the last test failover put its test VM in. */
+  testNetworkId?: string;
+  /** When the test VM of a completed test failover was started (it exists until the cleanup). */
+  testVmCreatedAt?: number;
   vmwareToolsEnabled: boolean;
   failoverRecoveryPointId?: string;
   lastSuccessfulFailoverTime?: number;
@@ -88,6 +92,7 @@ export interface PlanRecord {
   busy?: { scenarioName: string; jobName: string; startTime: number };
   lastPlannedFailoverTime?: number;
   lastUnplannedFailoverTime?: number;
+  lastTestFailoverTime?: number;
 }
 
 export type JobState = 'NotStarted' | 'InProgress' | 'Succeeded' | 'Failed' | 'Cancelled' | 'Suspended';
@@ -152,6 +157,36 @@ export interface JobRecord {
   action: string;
   /** Inputs the effects need (chosen recovery points, reprotect targets ...). */
   input: Record<string, unknown>;
+}
+
+export interface NetworkRecord {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  addressPrefixes: string[];
+  subnets: { name: string; addressPrefix: string }[];
+  peerings: string[];
+  tags: Record<string, string>;
+}
+
+/**
+ * An Azure VM no replicated item owns any more (its replication was disabled while it ran in
+ * Azure). VMs of replicated items are derived from the items (state/azure-vms.ts).
+ */
+export interface VmRecord {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  osType: 'Windows' | 'Linux';
+  powerState: 'running' | 'deallocated';
+  createdAt: number;
+  networkId: string;
+  /** What made it: the failover of a replicated item, or a test failover (its test VM). */
+  role: 'replica' | 'test';
+  /** The replicated item behind it, while there is one. */
+  itemName?: string;
 }
 
 export interface VaultRecord {

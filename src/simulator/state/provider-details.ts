@@ -17,6 +17,8 @@ export interface DetailsInput {
   view: 'get' | 'list';
   /** The Azure resource group the VM recovers into. */
   rgId: string;
+  /** The vault's subscription. */
+  subscriptionId: string;
 }
 
 /**
@@ -35,6 +37,7 @@ export function providerDetails(ctx: SimContext, item: ItemRecord, points: Recov
     itemId: itemId(ctx, item),
     fabric: ctx.store.fabric(item.vaultKey, item.fabric),
     rgId: `/subscriptions/${sub}/resourceGroups/${item.recoveryResourceGroup}`,
+    subscriptionId: sub,
   };
   switch (item.mutable.provider) {
     case 'InMage':

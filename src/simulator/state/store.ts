@@ -1,6 +1,6 @@
 import { armError, asrError, ASR_ERROR_CODES } from '../errors';
 import type { FabricData, PolicyData, ScenarioData } from '../scenarios/types';
-import type { DiskRecord, ItemRecord, JobRecord, PlanRecord, VaultRecord } from './model';
+import type { DiskRecord, ItemRecord, JobRecord, NetworkRecord, PlanRecord, VaultRecord, VmRecord } from './model';
 
 /** An LRO the service accepted; its id is the job name for item/plan actions. */
 export interface OperationRecord {
@@ -35,6 +35,9 @@ export class Store {
   readonly plans = new Map<string, PlanRecord[]>();
   readonly jobs = new Map<string, JobRecord[]>();
   readonly disks: DiskRecord[] = [];
+  readonly networks: NetworkRecord[] = [];
+  /** Azure VMs left without a replicated item (see state/azure-vms.ts for the others). */
+  readonly standaloneVms: VmRecord[] = [];
   readonly operations = new Map<string, OperationRecord>();
 
   constructor(subscriptions: ScenarioData['subscriptions']) {

@@ -50,7 +50,8 @@ describe('walkthrough: fail back VMware VMs from Azure', function () {
     await openWalkthrough();
     await ui.clickInEditor('Fail over from Azure');
     await ui.clickInEditor('Failover');
-    await ui.pickQuickItem('app-lnx-01');
+    // A VM alone: a classic VM of a replication group fails back with its plan (the cmdlets' rule).
+    await ui.pickQuickItem('db-lnx-01');
     await ui.acceptQuickInput();
     await ui.pickQuickItem('Latest (crash-consistent)');
     await ui.clickButton('Fail Back');
@@ -61,10 +62,10 @@ describe('walkthrough: fail back VMware VMs from Azure', function () {
     assert.ok(api.services.walkthrough.completed.has('commit'));
     await ui.pickQuickItem('contoso-cs01');
     await ui.clickButton('Start Reprotect');
-    await waitFor('app-lnx-01 replicating to Azure', async () => (await practiceItem(api, 'app-lnx-01')).providerInstanceType === 'InMageAzureV2', 120_000);
+    await waitFor('db-lnx-01 replicating to Azure', async () => (await practiceItem(api, 'db-lnx-01')).providerInstanceType === 'InMageAzureV2', 120_000);
     await waitFor('the reprotect step', async () => api.services.walkthrough.completed.has('reprotect'), 30_000);
     assert.ok(
-      outputLines().some((l) => /\[app-lnx-01\] The agent isn't registered yet; retrying/.test(l)),
+      outputLines().some((l) => /\[db-lnx-01\] The agent isn't registered yet; retrying/.test(l)),
       'the early reprotect met the agent window and was retried',
     );
     await openWalkthrough();

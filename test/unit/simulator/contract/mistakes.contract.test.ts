@@ -73,6 +73,27 @@ const MISTAKES: Record<string, Mistake[]> = {
       code: ASR_ERROR_CODES.missingProviderInputField,
     },
   ],
+  // Assumed (not recorded): the test network checks (handlers/towards-azure-rules.ts).
+  'V2ATFOJob.012.testFailover-post.json': [
+    { what: 'no networkId', change: (b) => ({ properties: { ...b.properties, networkId: undefined } }), code: ASR_ERROR_CODES.missingProviderInputField },
+    { what: 'a network that does not exist', change: (b, s) => ({ properties: { ...b.properties, networkId: `${s.networkId}-gone` } }), code: ASR_ERROR_CODES.invalidTestNetwork },
+  ],
+  'TestV2ARCMTestFailover.012.testFailover-post.json': [
+    {
+      what: 'no networkId, neither in the properties nor in the details',
+      change: (b) => ({ properties: { ...withDetails(b, { networkId: undefined }).properties, networkId: undefined } }),
+      code: ASR_ERROR_CODES.missingProviderInputField,
+    },
+    {
+      what: 'a network of another region',
+      change: (b, s) => {
+        const other = s.networkId.replace('vnet-dr-drill-isolated', 'vnet-branch-eastus');
+        return { properties: { ...withDetails(b, { networkId: other }).properties, networkId: other } };
+      },
+      code: ASR_ERROR_CODES.invalidTestNetwork,
+    },
+    { what: 'InMageAzureV2 input', change: (b) => withDetails(b, { instanceType: 'InMageAzureV2' }), code: ASR_ERROR_CODES.invalidProviderInput },
+  ],
   'TestV2ARCMFailover.012.unplannedFailover-post.json': [
     { what: 'RecoveryToPrimary', change: (b) => ({ properties: { ...b.properties, failoverDirection: 'RecoveryToPrimary' } }), code: ASR_ERROR_CODES.invalidFailoverDirection },
   ],

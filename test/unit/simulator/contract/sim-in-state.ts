@@ -30,6 +30,8 @@ export interface SimInState {
   itemPath: string;
   planPath: string;
   ids: { processServer: string; masterTarget?: string; agent?: string; runAs: string; retentionDrive?: string; datastore: string };
+  /** A virtual network of the scenario (the isolated drill network) standing in for a recorded networkId. */
+  networkId: string;
   policyIdOfType(instanceType: string): string;
 }
 
@@ -85,6 +87,7 @@ export function simIn(provider: Provider, phase: ItemPhase): SimInState {
       retentionDrive: mt?.retentionVolumes[0].volumeName,
       datastore: 'datastore1',
     },
+    networkId: `/subscriptions/${vault.subscriptionId}/resourceGroups/${vault.resourceGroup}/providers/Microsoft.Network/virtualNetworks/vnet-dr-drill-isolated`,
     policyIdOfType: (instanceType) => `${vaultPath}/replicationPolicies/${vault.policies.find((p) => p.providerSpecificDetails['instanceType'] === instanceType)?.name ?? 'none'}`,
   };
 }
@@ -122,6 +125,7 @@ export async function adaptBody(s: SimInState, rec: Recording): Promise<unknown>
       retentionDrive: s.ids.retentionDrive,
       datastoreName: s.ids.datastore,
       recoveryPointId: pointId,
+      networkId: s.networkId,
     };
     for (const [k, v] of Object.entries(replace)) {
       if (k in d && v !== undefined) d[k] = v;
@@ -133,6 +137,7 @@ export async function adaptBody(s: SimInState, rec: Recording): Promise<unknown>
     }
   };
   if (typeof props.recoveryPointId === 'string' && pointId) props.recoveryPointId = pointId;
+  if (typeof props.networkId === 'string') props.networkId = s.networkId;
   const details = props.providerSpecificDetails;
   (Array.isArray(details) ? details : details ? [details] : []).forEach(adapt);
   return body;
