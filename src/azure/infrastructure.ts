@@ -1,6 +1,6 @@
 // The vault's fabrics and policies as the typed choices a reprotect needs (both directions):
 // process servers, classic master targets and run-as accounts, modernized reprotect agents.
-import type { Fabric } from '@azure/arm-recoveryservices-siterecovery';
+import type { Fabric, Policy } from '@azure/arm-recoveryservices-siterecovery';
 import type { AzureClients } from './clients';
 import type { VaultRef } from '../domain/model';
 import type { Datastore, MasterTargetInfo, OnPremisesInfrastructure, PolicyInfo, ReprotectAgentInfo, RunAsAccountInfo } from '../domain/infrastructure';
@@ -54,19 +54,34 @@ export function fabricInfrastructure(fabric: Fabric): Omit<OnPremisesInfrastruct
   return { processServers: toProcessServers(fabric), masterTargets: masterTargets(custom), runAsAccounts: runAsAccounts(custom), reprotectAgents: reprotectAgents(custom) };
 }
 
+/** A replication policy with the RPO threshold its VMs are held to. */
+export function toPolicyInfo(p: Policy): PolicyInfo {
+  const details = (p.properties?.providerSpecificDetails ?? {}) as Loose;
+  const threshold = num(details.recoveryPointThresholdInMinutes);
+  return {
+    id: p.id ?? '',
+    name: p.properties?.friendlyName ?? p.name ?? '',
+    providerType: s(details.instanceType),
+    // Only classic policies record a threshold; modernized ones (InMageRcm, InMageRcmFailback)
+    // have none, so their VMs show an RPO without a warning. 0 would warn always: treated as none.
+    rpoThresholdMinutes: threshold !== undefined && threshold > 0 ? threshold : undefined,
+  };
+}
+
+/** The vault's replication policies: one light list (a vault has a few). */
+export async function listPolicies(clients: AzureClients, vault: VaultRef): Promise<PolicyInfo[]> {
+  const client = await clients.siteRecovery(vault.subscriptionId);
+  const policies: PolicyInfo[] = [];
+  for await (const p of client.replicationPolicies.list(vault.vaultName, vault.resourceGroup)) policies.push(toPolicyInfo(p));
+  return policies;
+}
+
 /** Every fabric and policy of the vault, read once. */
 export async function listOnPremisesInfrastructure(clients: AzureClients, vault: VaultRef): Promise<OnPremisesInfrastructure> {
   const client = await clients.siteRecovery(vault.subscriptionId);
   const parts: Array<Omit<OnPremisesInfrastructure, 'policies'>> = [];
   for await (const fabric of client.replicationFabrics.list(vault.vaultName, vault.resourceGroup)) parts.push(fabricInfrastructure(fabric));
-  const policies: PolicyInfo[] = [];
-  for await (const p of client.replicationPolicies.list(vault.vaultName, vault.resourceGroup)) {
-    policies.push({
-      id: p.id ?? '',
-      name: p.properties?.friendlyName ?? p.name ?? '',
-      providerType: (p.properties?.providerSpecificDetails as { instanceType?: string } | undefined)?.instanceType,
-    });
-  }
+  const policies = await listPolicies(clients, vault);
   return {
     processServers: parts.flatMap((p) => p.processServers),
     masterTargets: parts.flatMap((p) => p.masterTargets),

@@ -7,6 +7,8 @@ import { toItem, toJob, toPlan, toRecoveryPoint } from './mappers';
 import { checkResponse } from './responses';
 import { listVirtualNetworks } from './networks';
 import type { VirtualNetworkInfo } from '../domain/networks';
+import type { PolicyInfo } from '../domain/infrastructure';
+import { listPolicies } from './infrastructure';
 
 export type { ItemPage, ListAllItemsOptions } from './itemLists';
 
@@ -132,6 +134,11 @@ export class SiteRecoveryQueries {
     const out: JobInfo[] = [];
     for await (const job of client.replicationJobs.list(vault.vaultName, vault.resourceGroup, filter ? { filter } : undefined)) out.push(toJob(vault, job));
     return out;
+  }
+
+  /** The vault's replication policies, with the RPO threshold of each (classic policies only). */
+  listPolicies(vault: VaultRef): Promise<PolicyInfo[]> {
+    return listPolicies(this.clients, vault);
   }
 
   /** The subscription's Azure virtual networks (a test failover's test VMs go into one). */

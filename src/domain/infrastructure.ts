@@ -49,6 +49,12 @@ export interface PolicyInfo {
   name: string;
   /** The policy's instanceType: InMageAzureV2, InMage, InMageRcm, InMageRcmFailback. */
   providerType?: string;
+  /**
+   * Minutes after which the VM's RPO is over what the policy allows (recoveryPointThresholdInMinutes).
+   * Recorded on classic policies (InMageAzureV2, InMage); modernized ones (InMageRcm,
+   * InMageRcmFailback) carry none, only their crash- and app-consistent frequencies.
+   */
+  rpoThresholdMinutes?: number;
 }
 
 /** What the vault's fabrics offer for reprotecting to on-premises. */

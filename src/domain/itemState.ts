@@ -1,6 +1,7 @@
 import type { ReplicatedItem } from './model';
 import { replicatesToOnPremises } from './providers';
 import { testEnvironmentAge } from './drills';
+import { replicationRpo, rpoState } from './rpo';
 
 /**
  * Where an item stands in the replication cycle (to Azure → failed over to Azure → reprotected
@@ -169,32 +170,42 @@ export function healthLevel(item: ReplicatedItem): HealthLevel {
 
 /** RPO in the unit people read ("RPO 4 min", "RPO 2 h"), when Site Recovery reports one. */
 export function rpoText(item: ReplicatedItem): string | undefined {
-  if (item.rpoSeconds === undefined) return undefined;
-  const min = Math.round(item.rpoSeconds / 60);
-  return min < 120 ? `RPO ${min} min` : min < 2880 ? `RPO ${Math.round(min / 60)} h` : `RPO ${Math.round(min / 1440)} days`;
+  return rpoState(item)?.text;
 }
 
 /**
  * The tree row's description: what runs on the VM, or its state and direction, with its health
- * when not normal and its RPO while it replicates.
+ * when not normal and its RPO while it replicates, warned when over `rpoThresholdMinutes` (the
+ * VM's policy's threshold; none for modernized policies).
  */
-export function itemRowText(item: ReplicatedItem, operation?: string, now: number = Date.now()): string {
+export function itemRowText(item: ReplicatedItem, operation?: string, now: number = Date.now(), rpoThresholdMinutes?: number): string {
   if (operation) return operation;
   const parts = [describeItem(item)];
   const health = healthLevel(item);
-  if (health !== 'normal') parts.push(`${health === 'critical' ? '✖' : '⚠'} ${health === 'critical' ? 'critical' : 'warning'}: ${healthWhat(item)}`);
   const phase = failbackPhase(item);
+  const rpo = replicationRpo(item, phase, rpoThresholdMinutes);
+  const issue = healthIssueText(item);
+  // Recorded (V2ATFOJob): a VM 11 min behind under a 5-min policy reads replication health
+  // Warning with no health issue. The RPO part says why; "warning: replication" would repeat it.
+  const explainedByRpo = health === 'warning' && rpo?.over && !issue && !/warning/i.test(item.failoverHealth ?? '');
+  if (health !== 'normal' && !explainedByRpo) parts.push(`${health === 'critical' ? '✖' : '⚠'} ${health === 'critical' ? 'critical' : 'warning'}: ${healthWhat(item)}`);
   const testEnv = testEnvironmentAge(item, now);
   if (testEnv) parts.push(`⚠ ${testEnv}`);
-  if (phase === 'readyToFailBack' || phase === 'replicatingToAzure') {
-    const rpo = rpoText(item);
-    if (rpo) parts.push(rpo);
-  }
+  if (rpo) parts.push(rpo.text);
   return parts.join(' · ');
 }
 
+/**
+ * The health issue that explains the health: at critical health an error-level one first
+ * (recorded: a modernized VM lists "No successful test failover" before its missing recovery points).
+ */
+function healthIssueText(item: ReplicatedItem): string | undefined {
+  const issues = item.healthIssues.filter((h) => !/^info/i.test(h.level ?? ''));
+  const first = (healthLevel(item) === 'critical' ? issues.find((h) => /error|critical/i.test(h.level ?? '')) : undefined) ?? issues[0];
+  if (!first) return undefined;
+  return first.message.length > 48 ? `${first.message.slice(0, 47)}…` : first.message;
+}
+
 function healthWhat(item: ReplicatedItem): string {
-  const first = item.healthIssues.find((h) => !/^info/i.test(h.level ?? ''));
-  if (first) return first.message.length > 48 ? `${first.message.slice(0, 47)}…` : first.message;
-  return /critical|warning/i.test(item.replicationHealth ?? '') ? 'replication' : 'failover';
+  return healthIssueText(item) ?? (/critical|warning/i.test(item.replicationHealth ?? '') ? 'replication' : 'failover');
 }

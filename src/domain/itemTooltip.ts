@@ -1,11 +1,13 @@
 // The rows of a replicated item's tooltip, as label/value pairs: pure, so that what a person
 // reads about a recorded item can be tested without VS Code.
-import type { ReplicatedItem } from './model';
+import type { RecoveryPointInfo, ReplicatedItem } from './model';
 import { agentRegistrationText } from './checklist';
-import { nextStepOf, scenarioWords } from './itemState';
+import { failbackPhase, nextStepOf, scenarioWords } from './itemState';
 import { generationLabel } from './providers';
 import { ageText } from './ages';
 import { drillStatus, testEnvironmentAge, testFailoverPendingCleanup } from './drills';
+import { isAppConsistent } from './recoveryPoints';
+import { minutesWords, replicationRpo } from './rpo';
 
 const utc = (d: Date): string =>
   d
@@ -17,7 +19,19 @@ const when = (d: Date | undefined, now: number): string => (d ? `${utc(d)} (${ag
 /** Days after which a VM's last successful test failover is too old (setting siteRecovery.drills.maxAgeDays). */
 export const DEFAULT_DRILL_MAX_AGE_DAYS = 180;
 
-export function itemTooltipRows(item: ReplicatedItem, now: number, maxDrillAgeDays = DEFAULT_DRILL_MAX_AGE_DAYS): Array<[string, string]> {
+/**
+ * The VM's recovery points as read for the tooltip (newest first), or why they could not be
+ * read. Items lists do not carry them: the tree reads them when a row is hovered.
+ */
+export type PointsReading = { points: readonly RecoveryPointInfo[] } | { error: string };
+
+export interface TooltipExtras {
+  /** The RPO threshold of the VM's policy, in minutes; none is recorded for modernized policies. */
+  rpoThresholdMinutes?: number;
+  points?: PointsReading;
+}
+
+export function itemTooltipRows(item: ReplicatedItem, now: number, maxDrillAgeDays = DEFAULT_DRILL_MAX_AGE_DAYS, extras: TooltipExtras = {}): Array<[string, string]> {
   const rows: Array<[string, string]> = [
     ['Next', nextStepOf(item)],
     ['Replication health', item.replicationHealth ?? '—'],
@@ -25,11 +39,14 @@ export function itemTooltipRows(item: ReplicatedItem, now: number, maxDrillAgeDa
     ['Protection state', item.protectionStateDescription || item.protectionState || '—'],
     ['Provider', `${generationLabel(item.provider)} · ${item.providerInstanceType}`],
     ['Active location', item.activeLocation ?? '—'],
-    ['RPO', item.rpoSeconds !== undefined ? `${Math.round(item.rpoSeconds / 60)} min` : '—'],
+    ['RPO', rpoWords(item, extras.rpoThresholdMinutes)],
     // Classic items name no latest point of their own: their retention window is kept in the
     // configuration server's clock, which recordings show hours away from UTC. The recovery
-    // points list (Failover, Checklist) gives the real times.
-    ['Latest recovery point', item.latestRecoveryPointTime ? when(item.latestRecoveryPointTime, now) : 'see the recovery points when failing over'],
+    // points list (Failover, Checklist, the points read on hover) gives the real times.
+    ...(item.latestRecoveryPointTime || !extras.points
+      ? [['Latest recovery point', item.latestRecoveryPointTime ? when(item.latestRecoveryPointTime, now) : 'see the recovery points when failing over'] as [string, string]]
+      : []),
+    ...(extras.points ? pointRows(extras.points, now) : []),
     ['Last failover', when(item.lastSuccessfulFailoverTime, now)],
     ...drillRows(item, now, maxDrillAgeDays),
     ['OS', item.osType ?? '—'],
@@ -38,6 +55,32 @@ export function itemTooltipRows(item: ReplicatedItem, now: number, maxDrillAgeDa
   if (agent) rows.push(['Agent registered after failover', agent]);
   if (item.currentOperation) rows.push(['Current operation', `${scenarioWords(item.currentOperation.scenarioName)} since ${when(item.currentOperation.startTime, now)}`]);
   return rows;
+}
+
+/** "25 min · over the policy's 15 min threshold", "4 min · threshold 15 min", or "4 min" without one. */
+function rpoWords(item: ReplicatedItem, thresholdMinutes: number | undefined): string {
+  if (item.rpoSeconds === undefined) return '—';
+  const value = minutesWords(item.rpoSeconds / 60);
+  // Once failed over, the RPO is the last one measured: there is nothing to hold against the threshold.
+  const rpo = replicationRpo(item, failbackPhase(item), thresholdMinutes);
+  if (!rpo || thresholdMinutes === undefined || !(thresholdMinutes > 0)) return value;
+  return rpo.over ? `⚠ ${value} · over the policy's ${minutesWords(thresholdMinutes)} threshold` : `${value} · threshold ${minutesWords(thresholdMinutes)}`;
+}
+
+/**
+ * The newest crash-consistent and app-consistent points with their times. Every app-consistent
+ * point is crash-consistent too: the newest point of any type is the latest crash-consistent one,
+ * as the failover picker's "Latest (crash-consistent)" says.
+ */
+export function pointRows(reading: PointsReading, now: number): Array<[string, string]> {
+  if ('error' in reading) return [['Recovery points', `could not be read: ${reading.error}`]];
+  const newest = (points: readonly RecoveryPointInfo[]) => points.reduce<RecoveryPointInfo | undefined>((best, p) => (!best || p.time > best.time ? p : best), undefined);
+  const crash = newest(reading.points);
+  const app = newest(reading.points.filter(isAppConsistent));
+  return [
+    ['Latest crash-consistent point', crash ? when(crash.time, now) : 'none yet'],
+    ['Latest app-consistent point', app ? when(app.time, now) : 'none yet'],
+  ];
 }
 
 /** Test failover: its state while one is active, the test VM, and when the VM was last tested. */

@@ -7,12 +7,15 @@ import type { Scope } from '../scope';
 import type { TreeContext } from './context';
 import { ItemNode } from './itemNode';
 import { errorNode, LOAD_MORE_COMMAND, MessageNode, TreeNode } from './node';
-import { idKey } from '../domain/armId';
+import { idKey, sameId } from '../domain/armId';
+import type { PolicyInfo } from '../domain/infrastructure';
+import { vaultSummary, type VaultSummary } from '../domain/vaultSummary';
 
 /**
  * "Replicated items": the vault-wide list, one request per page. The first page shows at
  * once; "Load more…" fetches the next; loadAll() fetches the rest in parallel. Items loaded
- * stay cached until the folder refreshes.
+ * stay cached until the folder refreshes. The vault's policies are read with the first page, for
+ * the RPO threshold each row is held to.
  */
 export class ItemsFolderNode extends TreeNode {
   private loaded: ReplicatedItem[] = [];
@@ -22,12 +25,16 @@ export class ItemsFolderNode extends TreeNode {
   private loading?: Promise<void>;
   /** Bumped by reset(): answers to requests sent before it are dropped. */
   private generation = 0;
+  /** The vault's policies as last read; kept when a later read fails. */
+  private policies: readonly PolicyInfo[] = [];
 
   constructor(
     parent: TreeNode,
     readonly scope: Scope,
     readonly vault: VaultRef,
     private readonly ctx: TreeContext,
+    /** Runs when the rows were built again (the vault row summarises them). */
+    private readonly onRowsChanged: () => void = () => undefined,
   ) {
     super(parent);
   }
@@ -42,6 +49,26 @@ export class ItemsFolderNode extends TreeNode {
 
   get hasMore(): boolean {
     return !!this.continuationToken;
+  }
+
+  /** The RPO threshold of the VM's replication policy, in minutes, when the policy records one. */
+  rpoThresholdMinutes(item: Pick<ReplicatedItem, 'policyId'>): number | undefined {
+    return this.policies.find((p) => sameId(p.id, item.policyId))?.rpoThresholdMinutes;
+  }
+
+  /**
+   * The VMs loaded so far, summarised for the vault row from their newest readings; undefined
+   * until a page was read. During a refresh the VMs read before stay, as in the folder's count.
+   */
+  summary(): VaultSummary | undefined {
+    if (!this.started && this.loaded.length === 0) return undefined;
+    if (this.error && this.loaded.length === 0) return undefined;
+    const states = this.ctx.states;
+    return vaultSummary(
+      this.loaded.map((i) => states.current(i)),
+      (i) => this.rpoThresholdMinutes(i),
+      this.hasMore || !!this.error,
+    );
   }
 
   /** Every item of the vault is loaded: nothing failed, no page left. */
@@ -100,6 +127,7 @@ export class ItemsFolderNode extends TreeNode {
         this.loaded = items;
         this.ctx.states.read(items);
         this.continuationToken = undefined;
+        this.onRowsChanged();
       } catch {
         // Fall back to the vault-wide list, one page at a time.
         while (generation === this.generation && this.continuationToken && !this.error && !token?.isCancellationRequested) await this.loadMore();
@@ -114,9 +142,13 @@ export class ItemsFolderNode extends TreeNode {
     // Everything is loaded: asking again must not read (and append) the first page twice.
     if (this.started && !this.continuationToken) return;
     const generation = this.generation;
+    // With the first page, in parallel: the policies' RPO thresholds, read again on each load.
+    const policies = this.started ? undefined : this.readPolicies();
     try {
       const page = await this.scope.queries.listItemsPage(this.vault, this.started ? this.continuationToken : undefined);
+      const read = await policies;
       if (generation !== this.generation) return;
+      if (read) this.policies = read;
       if (!this.started) this.loaded = [];
       const known = new Set(this.loaded.map((i) => idKey(i.id)));
       this.loaded.push(...page.items.filter((i) => !known.has(idKey(i.id))));
@@ -130,6 +162,15 @@ export class ItemsFolderNode extends TreeNode {
     this.started = true;
   }
 
+  /** The vault's policies, or undefined when they could not be read: the rows then show their RPO without a threshold. */
+  private async readPolicies(): Promise<readonly PolicyInfo[] | undefined> {
+    try {
+      return await this.scope.queries.listPolicies(this.vault);
+    } catch {
+      return undefined;
+    }
+  }
+
   override async children(): Promise<TreeNode[]> {
     if (!this.started) await this.loadMore();
     if (this.error && this.loaded.length === 0) return [errorNode(this, this.error)];
@@ -139,7 +180,7 @@ export class ItemsFolderNode extends TreeNode {
     const states = this.ctx.states;
     const now = this.scope.clock.now();
     const visible = this.loaded.map((i) => states.current(i)).filter((i) => matchesItemFilter(i, filter));
-    const nodes: TreeNode[] = visible.map((i) => new ItemNode(this, i, states.operation(i.id), now, states.note(i.id)));
+    const nodes: TreeNode[] = visible.map((i) => new ItemNode(this, i, states.operation(i.id), now, states.note(i.id), this.rpoThresholdMinutes(i)));
     if (nodes.length === 0 && !this.continuationToken) {
       nodes.push(new MessageNode(this, `${this.id}/empty`, filter ? 'No replicated item matches the filter' : 'No replicated items', { icon: 'info' }));
     }
@@ -153,6 +194,8 @@ export class ItemsFolderNode extends TreeNode {
         }),
       );
     }
+    // Rows are built after every load and every change of the store: the vault row follows them.
+    this.onRowsChanged();
     return nodes;
   }
 }

@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { SiteRecoveryApi } from '../../../src/extension';
 import { screenshot, skipWithoutUi, ui } from '../support/ui';
-import { openPractice, practiceItem, rowDescription, waitFor } from '../support/practice';
+import { findNode, openPractice, outputLines, practiceItem, rowDescription, waitFor } from '../support/practice';
 
 /** Answers whatever picks come (their first item) until the confirmation button shows, and clicks it. */
 async function pickUntil(button: string, rounds = 8) {
@@ -19,11 +22,17 @@ async function pickUntil(button: string, rounds = 8) {
 const posts = (api: SiteRecoveryApi, path: RegExp) => api.services.practice.sim!.requestLog.filter((r) => r.method === 'POST' && path.test(r.path));
 type Body = { properties: Record<string, unknown> & { providerSpecificDetails: unknown } };
 
+/** Waits until the tree's row offers `action` (its menu is built from the row as drawn). */
+async function offers(api: SiteRecoveryApi, vm: string, action: string): Promise<void> {
+  await waitFor(`${vm}'s row offers ${action}`, async () => new RegExp(`\\bcan\\.${action}\\b`).test(String((await findNode(api, vm))?.treeItem().contextValue ?? '')), 60_000);
+}
+
 /** Test failover, cleanup with notes, failover to Azure and commit of one VM, by the context menu. */
 async function roundTrip(api: SiteRecoveryApi, vm: string, shot: string): Promise<void> {
   await ui.expandUntil('Replicated items', vm);
   assert.match((await rowDescription(api, vm)) ?? '', /^Replicating to Azure/);
   // The drill: a recovery point, an isolated network first in the list, the confirmation.
+  await offers(api, vm, 'testFailover');
   await ui.menuUntil(vm, 'Test Failover…', 'Latest processed');
   const confirm = await pickUntil('Start Test Failover');
   assert.match(confirm.message, new RegExp(`Start a test failover of ${vm}\\?`));
@@ -37,6 +46,7 @@ async function roundTrip(api: SiteRecoveryApi, vm: string, shot: string): Promis
   await vscode.commands.executeCommand('notifications.clearAll');
   await screenshot(`${shot}-test-failover`);
   // Cleanup: the outcome and the notes go to Site Recovery as the cleanup's comments.
+  await offers(api, vm, 'cleanupTestFailover');
   await ui.menuUntil(vm, 'Clean Up Test Failover…', 'The test succeeded');
   await ui.pickQuickItem('The test succeeded');
   await ui.typeInQuickInput('logon and app checked');
@@ -50,6 +60,7 @@ async function roundTrip(api: SiteRecoveryApi, vm: string, shot: string): Promis
   );
   assert.deepEqual((posts(api, /\/testFailoverCleanup$/).at(-1)?.body as Body).properties, { comments: 'Test succeeded: logon and app checked' });
   // Failover to Azure: the point, shut the on-premises VM down first, the direction confirmed.
+  await offers(api, vm, 'failoverToAzure');
   await ui.menuUntil(vm, 'Failover to Azure…', 'Latest processed');
   const failover = await pickUntil('Fail Over to Azure');
   assert.match(failover.message, new RegExp(`Fail over ${vm} from on-premises to Azure\\?`));
@@ -58,6 +69,7 @@ async function roundTrip(api: SiteRecoveryApi, vm: string, shot: string): Promis
   assert.equal(sent.properties.failoverDirection, 'PrimaryToRecovery');
   assert.equal(sent.properties.sourceSiteOperations, 'Required');
   await waitFor(`${vm}'s row says commit`, async () => (await rowDescription(api, vm))?.startsWith('Failed over to Azure · commit pending'), 30_000);
+  await offers(api, vm, 'commit');
   await ui.menuUntil(vm, 'Commit Failover…', 'Commit the failover');
   await ui.clickButton('Commit');
   await waitFor(`${vm} runs in Azure`, async () => (await rowDescription(api, vm))?.startsWith('Running in Azure · reprotect to on-premises'), 180_000);
@@ -73,9 +85,28 @@ describe('the drill and the failover to Azure, from the context menu', function 
     await vscode.commands.executeCommand('notifications.clearAll');
   });
 
+  let current: SiteRecoveryApi | undefined;
+  afterEach(async function () {
+    // What the extension said, when a step did not come: the output channel's last lines.
+    if (this.currentTest?.state === 'failed') {
+      const rows: string[] = [];
+      for (const vm of ['ops-win-11', 'bill-win-11', 'pay-db-13']) {
+        const node = current ? await findNode(current, vm) : undefined;
+        const item = (node as { item?: { id: string; allowedOperations: readonly string[] } } | undefined)?.item;
+        if (item)
+          rows.push(
+            `${vm}: row "${await rowDescription(current!, vm)}" ops ${item.allowedOperations.join(',')} store op ${JSON.stringify(current!.services.states.operation(item.id))} ctx ${node!.treeItem().contextValue}`,
+          );
+      }
+      const lines = [...rows, ...outputLines().slice(-40)].join('\n');
+      console.log(lines);
+      fs.writeFileSync(path.join(os.tmpdir(), `drill-${this.currentTest.title.slice(0, 20).replace(/\W+/g, '-')}.log`), lines);
+    }
+  });
+
   it('takes ops-win-11 (classic) through a test failover, its cleanup, failover to Azure and commit', async function () {
     skipWithoutUi(this);
-    const api = await openPractice('failback-classic');
+    const api = (current = await openPractice('failback-classic'));
     await roundTrip(api, 'ops-win-11', 'classic');
     const details = (posts(api, /\/unplannedFailover$/).at(-1)?.body as Body).properties.providerSpecificDetails;
     assert.deepEqual(details, { instanceType: 'InMageAzureV2' });
@@ -83,7 +114,7 @@ describe('the drill and the failover to Azure, from the context menu', function 
 
   it('takes bill-win-11 (modernized) the same way, and home again by reprotect to on-premises', async function () {
     skipWithoutUi(this);
-    const api = await openPractice('failback-modernized');
+    const api = (current = await openPractice('failback-modernized'));
     await roundTrip(api, 'bill-win-11', 'modernized');
     const details = (posts(api, /\/unplannedFailover$/).at(-1)?.body as { properties: { providerSpecificDetails: Record<string, string> } }).properties.providerSpecificDetails;
     assert.deepEqual(details, { instanceType: 'InMageRcm', performShutdown: 'True' });
@@ -94,7 +125,7 @@ describe('the drill and the failover to Azure, from the context menu', function 
 
   it('refuses a classic VM of a replication group alone, then tests its recovery plan', async function () {
     skipWithoutUi(this);
-    const api = await openPractice('failback-classic');
+    const api = (current = await openPractice('failback-classic'));
     await ui.expandUntil('Replicated items', 'pay-db-13');
     await ui.menuUntil('pay-db-13', 'Test Failover…', 'replication group');
     const refusal = await ui.clickButton('OK').catch(() => undefined);
@@ -104,7 +135,7 @@ describe('the drill and the failover to Azure, from the context menu', function 
     await ui.expandUntil('Recovery plans', 'dr-payroll');
     await ui.menuUntil('dr-payroll', 'Test Failover…', 'Latest processed');
     await pickUntil('Start Test Failover');
-    const body = posts(api, /replicationRecoveryPlans\/dr-payroll\/testFailover$/).at(-1)?.body as Body;
+    const body = (await waitFor('the plan test failover sent', async () => posts(api, /replicationRecoveryPlans\/dr-payroll\/testFailover$/).at(-1))).body as Body;
     assert.deepEqual(body.properties.providerSpecificDetails, [{ instanceType: 'InMageAzureV2', recoveryPointType: 'LatestProcessed' }]);
     for (const vm of ['pay-db-13', 'pay-app-14']) {
       await waitFor(`${vm} test failover done`, async () => (await practiceItem(api, vm)).allowedOperations.includes('TestFailoverCleanup'), 180_000);
