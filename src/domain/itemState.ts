@@ -107,7 +107,7 @@ export function describeItem(item: ReplicatedItem): string {
       return 'Failed back · reprotect to Azure';
     case 'replicatingToAzure':
       // A finished test failover keeps its test VM until cleaned up: Site Recovery allows the cleanup then.
-      return has(item, 'TestFailoverCleanup') ? 'Replicating to Azure · test failover · clean up when done' : 'Replicating to Azure';
+      return has(item, 'TestFailoverCleanup') ? 'Test failover · clean up when done' : 'Replicating to Azure';
     case 'failedOverToAzure':
       return 'Failed over to Azure · commit pending';
     case 'runningInAzure':

@@ -116,7 +116,7 @@ function choiceLines(c: RunChoices): string[] {
   const out: string[] = [];
   const rp = c.recoveryPoint;
   if (rp) {
-    out.push(`Recovery point: ${mdText(rp.label)} (${mdText(rp.kind)}), point time ${rp.time ? `${utcText(rp.time)} UTC` : 'not recorded'}; ${lossText(rp.dataLossMinutes)}`);
+    out.push(`Recovery point: ${mdText(rp.label)}, point time ${rp.time ? utcText(rp.time) : 'not recorded'}; ${lossText(rp.dataLossMinutes)}`);
     if (rp.summary) out.push(`  As confirmed: ${mdText(rp.summary)}`);
     if (rp.pointId) out.push(`  Recovery point id: ${mdCode(rp.pointId)}`);
   }
@@ -204,8 +204,8 @@ function runSection(run: RunRecord, index: number, now: Date): string[] {
     `- Operation: ${OPERATION_WORDS[run.operation]}`,
     `- Target: ${target}`,
     `- Started by: ${startedByText(run)}`,
-    `- Started: ${utcText(run.startedAt)} UTC`,
-    `- Ended: ${run.endedAt ? `${utcText(run.endedAt)} UTC` : `not ended when the report was built (${utcText(now.toISOString())} UTC)`}`,
+    `- Started: ${utcText(run.startedAt)}`,
+    `- Ended: ${run.endedAt ? utcText(run.endedAt) : `not ended when the report was built (${utcText(now.toISOString())})`}`,
     `- Duration: ${durationBetween(run.startedAt, run.endedAt) || '—'}`,
     `- Recorded by: ${run.source === 'jobHistory' ? "the vault's job history (the run may have been started in the portal, by a script, or by this extension)" : 'this extension, as the run went'}`,
   );
@@ -266,14 +266,14 @@ export function runReportMarkdown(runs: readonly RunRecord[], opts: RunReportOpt
   const fromHistory = list.filter((r) => r.source === 'jobHistory').length;
   const out: string[] = [`# Site Recovery run report: ${mdText(opts.vaultName)}`, ''];
   out.push(`- Vault: ${mdText(opts.vaultName)}${opts.vaultId ? ` (${mdCode(opts.vaultId)})` : ''}${practice ? ' — practice vault: simulated, nothing in Azure changed' : ''}`);
-  out.push(`- Generated: ${utcText(opts.now.toISOString())} UTC`);
+  out.push(`- Generated: ${utcText(opts.now.toISOString())}`);
   if (opts.jobHistory) {
     out.push(
-      `- Period: the vault's job history of the last ${opts.jobHistory.days} day${opts.jobHistory.days === 1 ? '' : 's'}, ${utcText(opts.jobHistory.since.toISOString())} to ${utcText(opts.now.toISOString())} UTC`,
+      `- Period: the vault's job history of the last ${opts.jobHistory.days} day${opts.jobHistory.days === 1 ? '' : 's'}, ${utcText(opts.jobHistory.since.toISOString())} to ${utcText(opts.now.toISOString())}`,
     );
   } else {
     const p = periodOf(list);
-    out.push(`- Period: ${p.from ? `${utcText(p.from)} to ${utcText(p.to)} UTC` : 'no runs'}`);
+    out.push(`- Period: ${p.from ? `${utcText(p.from)} to ${utcText(p.to)}` : 'no runs'}`);
   }
   out.push(`- Runs: ${list.length}${fromHistory ? ` (${fromHistory} read from the vault's job history)` : ''}`);
   out.push("- Times: UTC, ISO 8601 (the Z suffix). Durations are from Site Recovery's job and task times.");

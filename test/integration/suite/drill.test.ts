@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { SiteRecoveryApi } from '../../../src/extension';
 import { screenshot, skipWithoutUi, ui } from '../support/ui';
+import { runReportMarkdown } from '../../../src/domain/runs/report';
 import { findNode, openPractice, outputLines, practiceItem, rowDescription, waitFor } from '../support/practice';
 
 /** Answers whatever picks come (their first item) until the confirmation button shows, and clicks it. */
@@ -38,7 +39,7 @@ async function roundTrip(api: SiteRecoveryApi, vm: string, shot: string): Promis
   assert.match(confirm.message, new RegExp(`Start a test failover of ${vm}\\?`));
   assert.match(confirm.detail, /isolated|network vnet-/i);
   await waitFor(`${vm} test failover done`, async () => (await practiceItem(api, vm)).allowedOperations.includes('TestFailoverCleanup'), 120_000);
-  await waitFor(`${vm}'s row says to clean up`, async () => /test failover · clean up when done/.test((await rowDescription(api, vm)) ?? ''), 30_000);
+  await waitFor(`${vm}'s row says to clean up`, async () => /^Test failover · clean up when done/.test((await rowDescription(api, vm)) ?? ''), 30_000);
   const tfo = posts(api, /\/testFailover$/).at(-1)?.body as Body;
   assert.equal(tfo.properties.failoverDirection, 'PrimaryToRecovery');
   assert.equal(tfo.properties.networkType, 'VmNetworkAsInput');
@@ -85,6 +86,13 @@ describe('the drill and the failover to Azure, from the context menu', function 
     await vscode.commands.executeCommand('notifications.clearAll');
   });
 
+  before(async () => {
+    // Rows carry state, RPO and health: a wider side bar shows them whole in the pictures.
+    // (The side bar grows as the editor part shrinks: the command acts on the focused part.)
+    await vscode.commands.executeCommand('workbench.action.focusFirstEditorGroup');
+    for (let i = 0; i < 6; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
+  });
+
   let current: SiteRecoveryApi | undefined;
   afterEach(async function () {
     // What the extension said, when a step did not come: the output channel's last lines.
@@ -110,6 +118,33 @@ describe('the drill and the failover to Azure, from the context menu', function 
     await roundTrip(api, 'ops-win-11', 'classic');
     const details = (posts(api, /\/unplannedFailover$/).at(-1)?.body as Body).properties.providerSpecificDetails;
     assert.deepEqual(details, { instanceType: 'InMageAzureV2' });
+    // The evidence: every step was recorded as a run; the report of the VM opens as Markdown and previews.
+    const vault = (await practiceItem(api, 'ops-win-11')).vault;
+    assert.deepEqual(
+      api.services.runs.list(vault.id).map((r) => r.operation),
+      ['commit', 'failoverToAzure', 'cleanupTestFailover', 'testFailover'],
+    );
+    fs.mkdirSync(path.join(os.tmpdir(), 'site-recovery-reports'), { recursive: true });
+    fs.writeFileSync(
+      path.join(os.tmpdir(), 'site-recovery-reports', 'practice-drill.md'),
+      runReportMarkdown([...api.services.runs.list(vault.id)].reverse(), {
+        now: new Date(api.services.practice.scope!.clock.now()),
+        vaultName: vault.vaultName,
+        vaultId: vault.id,
+      }),
+    );
+    await vscode.commands.executeCommand('notifications.clearAll');
+    void vscode.commands.executeCommand('siteRecovery.exportRunReport', await findNode(api, 'ops-win-11'));
+    await ui.waitForText('Run report: VM ops-win-11');
+    await ui.acceptQuickInput();
+    await ui.clickButton('Open Preview', { timeoutMs: 20_000 });
+    const report = await waitFor('the report in an editor', async () => vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && /ops-win-11/.test(d.getText())));
+    assert.match(report.getText(), /Commit/);
+    await new Promise((r) => setTimeout(r, 2000)); // the preview's webview paints after its tab
+    await screenshot('run-report-preview');
+    // The report is an untitled document: closed unsaved, so no save prompt holds the next suites.
+    await vscode.window.showTextDocument(report);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('takes bill-win-11 (modernized) the same way, and home again by reprotect to on-premises', async function () {

@@ -36,7 +36,7 @@ describe('test failover drills', () => {
     const tested = item('modernToAzure', { allowedOperations: ['TestFailoverCleanup', 'DisableProtection'], testFailoverState: 'TestFailoverCompleted' });
     assert.ok(itemActions(tested).includes('cleanupTestFailover'));
     assert.ok(!itemActions(tested).includes('testFailover'));
-    assert.match(describeItem(tested), /test failover · clean up when done/);
+    assert.match(describeItem(tested), /^Test failover · clean up when done/);
     assert.match(nextStepOf(tested), /clean up the test failover/);
     assert.match(towardsAzureRefusal(tested, 'testFailover') ?? '', /not cleaned up yet/);
     const [drill] = failbackChecklist(tested, 3, { now, maxAgeDays: 180 });
