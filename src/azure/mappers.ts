@@ -102,6 +102,7 @@ export function toPlan(vault: VaultRef, plan: RecoveryPlan): RecoveryPlanInfo {
     replicationProviders: p.replicationProviders ?? [],
     allowedOperations: p.allowedOperations ?? [],
     currentOperation: operation(p.currentScenario),
+    lastTestFailoverTime: d(p.lastTestFailoverTime),
     groups: (p.groups ?? []).map((g) => ({
       groupType: g.groupType,
       itemIds: (g.replicationProtectedItems ?? []).map((i) => i.id ?? '').filter(Boolean),

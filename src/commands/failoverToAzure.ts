@@ -1,20 +1,15 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { isSuccess, isTerminal } from '../domain/jobs';
-import { planActions } from '../domain/actions';
-import { towardsAzureRefusal } from '../domain/prechecks';
-import { planTowardsAzurePointOptions, towardsAzurePointOptions } from '../domain/towardsAzurePoints';
-import { planTowardsAzureProvider } from '../azure/towardsAzureInputs';
-import { prepareTowardsAzure } from '../workflows/failoverPrep';
+import { planTowardsAzurePointOptions } from '../domain/towardsAzurePoints';
 import type { PlanNode } from '../tree/plansFolder';
 import { resolveTargets, type ItemTarget } from './common/targets';
-import { acceptPartial, cancelled, confirmDestructive, requireTypedName, showServiceError } from './common/ui';
+import { cancelled, confirmDestructive, requireTypedName, showServiceError } from './common/ui';
 import { settle, startItemOperations } from './common/runOperation';
 import { runPlanOperation } from './common/planOperation';
 import { beginItemsRun, endRun } from '../workflows/runRecording';
 import { recoveryPointRecord } from '../domain/runs/choices';
-import { oneScopeOneProvider, pickTowardsAzurePoint, vmsText } from './common/towardsAzure';
-import { choiceForVm } from './testFailover';
+import { pickTowardsAzurePoint, planTowardsAzure, selectTowardsAzure, vmsText } from './common/towardsAzure';
 
 /** Failover from on-premises to Azure (a disaster, or its rehearsal), for VMs and recovery plans. */
 export async function failoverToAzure(services: Services, clicked?: unknown, selected?: unknown, hint?: unknown): Promise<void> {
@@ -45,31 +40,11 @@ async function pickShutdown(what: string): Promise<boolean> {
 }
 
 async function failoverItemsToAzure(services: Services, chosen: ItemTarget[]): Promise<void> {
-  if (!(await oneScopeOneProvider(chosen, 'Failover to Azure'))) return;
-  const scope = chosen[0].scope;
-  const prep = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking failover prerequisites…' }, () =>
-    prepareTowardsAzure(
-      scope.queries,
-      chosen.map((t) => t.item),
-      'failoverToAzure',
-    ),
-  );
-  if (!(await acceptPartial('Failover to Azure', prep.refused, prep.ready.length))) return;
-  const ready: ItemTarget[] = prep.ready.map((item) => ({ scope, item }));
+  const selection = await selectTowardsAzure(chosen, 'failoverToAzure', 'Failover to Azure');
+  if (!selection) return;
+  const { ready, option, choiceOf } = selection;
+  const scope = ready[0].scope;
   const what = vmsText(ready.map((t) => t.item));
-  const pointsOf = (t: ItemTarget) => prep.points.get(t.item.id) ?? [];
-  const option = await pickTowardsAzurePoint(
-    towardsAzurePointOptions(ready.length === 1 ? pointsOf(ready[0]) : ready.flatMap(pointsOf), scope.clock.now(), { specific: ready.length === 1 }),
-    `Failover of ${what} to Azure: recovery point`,
-  );
-  const missing = ready.filter((t) => !choiceForVm(option, pointsOf(t))).map((t) => t.item.friendlyName);
-  if (missing.length) {
-    await vscode.window.showErrorMessage(`No app-consistent recovery point yet for ${missing.join(', ')}.`, {
-      modal: true,
-      detail: 'Choose Latest processed, or wait for an app-consistent point.',
-    });
-    return;
-  }
   const shutDown = await pickShutdown(what);
   const names = ready.map((t) => t.item.friendlyName);
   await confirmDestructive(
@@ -90,13 +65,7 @@ async function failoverItemsToAzure(services: Services, chosen: ItemTarget[]): P
     ready.map((t) => t.item),
     { operation: 'failoverToAzure', choices: { recoveryPoint: recoveryPointRecord(option, option.time), shutdownSourceVms: shutDown } },
   );
-  const jobs = await startItemOperations(
-    services,
-    ready,
-    'Failover to Azure',
-    (t) => t.scope.operations.failoverItemToAzure(t.item, choiceForVm(option, pointsOf(t))!, shutDown),
-    runId,
-  );
+  const jobs = await startItemOperations(services, ready, 'Failover to Azure', (t) => t.scope.operations.failoverItemToAzure(t.item, choiceOf(t), shutDown), runId);
   if (jobs.length === 0) return endRun(services, runId, []);
   const finals = await services.withJobProgress(`Failing over ${what} to Azure`, jobs);
   await endRun(services, runId, finals);
@@ -125,18 +94,9 @@ async function afterFailover(services: Services, ok: boolean, commitArgs: { targ
 
 async function failoverPlanToAzure(services: Services, node: PlanNode): Promise<void> {
   const scope = node.scope;
-  const plan = await scope.queries.getPlan(node.plan.vault, node.plan.name);
-  const members = await Promise.all((await node.members()).map((m) => scope.queries.getItem(m)));
-  const provider = planTowardsAzureProvider(plan.replicationProviders, members);
-  if (!provider || !planActions(plan).includes('failoverToAzure')) {
-    await vscode.window.showErrorMessage(`Site Recovery does not allow a failover of recovery plan ${plan.friendlyName} to Azure now.`, { modal: true });
-    return;
-  }
-  const reasons = members.map((m) => towardsAzureRefusal(m, 'failoverToAzure', undefined, true)).filter(Boolean);
-  if (reasons.length) {
-    await vscode.window.showErrorMessage(`Recovery plan ${plan.friendlyName} can't fail over to Azure now.`, { modal: true, detail: reasons.map((r) => `• ${r}`).join('\n') });
-    return;
-  }
+  const checked = await planTowardsAzure(node, 'failoverToAzure', 'Failover to Azure');
+  if (!checked) return;
+  const { plan, members, provider } = checked;
   const option = await pickTowardsAzurePoint(planTowardsAzurePointOptions(), `Failover of recovery plan ${plan.friendlyName} to Azure: recovery point`);
   const shutDown = await pickShutdown(`recovery plan ${plan.friendlyName}`);
   const finals = await runPlanOperation(

@@ -1,21 +1,15 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import type { RecoveryPointInfo } from '../domain/model';
 import { isSuccess, isTerminal } from '../domain/jobs';
-import { planActions } from '../domain/actions';
-import { towardsAzureRefusal } from '../domain/prechecks';
-import { isAppConsistent } from '../domain/recoveryPoints';
-import { planTowardsAzurePointOptions, towardsAzurePointOptions, type TowardsAzurePointChoice, type TowardsAzurePointOption } from '../domain/towardsAzurePoints';
-import { planTowardsAzureProvider } from '../azure/towardsAzureInputs';
-import { prepareTowardsAzure } from '../workflows/failoverPrep';
+import { planTowardsAzurePointOptions } from '../domain/towardsAzurePoints';
 import type { PlanNode } from '../tree/plansFolder';
 import { resolveTargets, type ItemTarget } from './common/targets';
-import { acceptPartial, confirmDestructive, showServiceError } from './common/ui';
+import { confirmDestructive, showServiceError } from './common/ui';
 import { settle, startItemOperations } from './common/runOperation';
 import { runPlanOperation } from './common/planOperation';
 import { beginItemsRun, endRun } from '../workflows/runRecording';
 import { recoveryPointRecord } from '../domain/runs/choices';
-import { oneScopeOneProvider, pickTestNetwork, pickTowardsAzurePoint, vmsText } from './common/towardsAzure';
+import { pickTestNetwork, pickTowardsAzurePoint, planTowardsAzure, selectTowardsAzure, vmsText } from './common/towardsAzure';
 
 /**
  * Test failover (a disaster-recovery drill): test VMs start in an Azure network of the user's
@@ -31,39 +25,12 @@ export async function testFailover(services: Services, clicked?: unknown, select
   }
 }
 
-/** A VM's choice: "latest app-consistent" is sent as that VM's own newest app-consistent point. */
-export function choiceForVm(option: TowardsAzurePointOption, points: readonly RecoveryPointInfo[]): TowardsAzurePointChoice | undefined {
-  if (option.choice.kind !== 'appConsistent' || option.choice.pointId) return option.choice;
-  const app = points.find(isAppConsistent);
-  return app ? { kind: 'appConsistent', pointId: app.id } : undefined;
-}
-
 async function testFailoverItems(services: Services, chosen: ItemTarget[]): Promise<void> {
-  if (!(await oneScopeOneProvider(chosen, 'Test failover'))) return;
-  const scope = chosen[0].scope;
-  const prep = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking test failover prerequisites…' }, () =>
-    prepareTowardsAzure(
-      scope.queries,
-      chosen.map((t) => t.item),
-      'testFailover',
-    ),
-  );
-  if (!(await acceptPartial('Test failover', prep.refused, prep.ready.length))) return;
-  const ready: ItemTarget[] = prep.ready.map((item) => ({ scope, item }));
+  const selection = await selectTowardsAzure(chosen, 'testFailover', 'Test failover');
+  if (!selection) return;
+  const { ready, option, choiceOf } = selection;
+  const scope = ready[0].scope;
   const names = ready.map((t) => t.item.friendlyName);
-  const pointsOf = (t: ItemTarget) => prep.points.get(t.item.id) ?? [];
-  const option = await pickTowardsAzurePoint(
-    towardsAzurePointOptions(ready.length === 1 ? pointsOf(ready[0]) : ready.flatMap(pointsOf), scope.clock.now(), { specific: ready.length === 1 }),
-    `Test failover of ${vmsText(ready.map((t) => t.item))}: recovery point`,
-  );
-  const missing = ready.filter((t) => !choiceForVm(option, pointsOf(t))).map((t) => t.item.friendlyName);
-  if (missing.length) {
-    await vscode.window.showErrorMessage(`No app-consistent recovery point yet for ${missing.join(', ')}.`, {
-      modal: true,
-      detail: 'Choose Latest processed, or wait for an app-consistent point.',
-    });
-    return;
-  }
   const vault = ready[0].item.vault;
   const network = await pickTestNetwork(scope, vault.subscriptionId, vault.location, `Test failover of ${vmsText(ready.map((t) => t.item))}: Azure network for the test VMs`);
   await confirmDestructive(
@@ -82,13 +49,7 @@ async function testFailoverItems(services: Services, chosen: ItemTarget[]): Prom
     ready.map((t) => t.item),
     { operation: 'testFailover', choices: { recoveryPoint: recoveryPointRecord(option, option.time), network: { name: network.name, id: network.id } } },
   );
-  const jobs = await startItemOperations(
-    services,
-    ready,
-    'Test failover',
-    (t) => t.scope.operations.testFailoverItem(t.item, choiceForVm(option, pointsOf(t))!, network.id),
-    runId,
-  );
+  const jobs = await startItemOperations(services, ready, 'Test failover', (t) => t.scope.operations.testFailoverItem(t.item, choiceOf(t), network.id), runId);
   if (jobs.length === 0) return endRun(services, runId, []);
   const finals = await services.withJobProgress(`Test failover of ${vmsText(ready.map((t) => t.item))}`, jobs);
   await endRun(services, runId, finals);
@@ -122,19 +83,9 @@ async function afterTestFailover(services: Services, ok: boolean, targets: ItemT
 
 async function testFailoverPlan(services: Services, node: PlanNode): Promise<void> {
   const scope = node.scope;
-  const plan = await scope.queries.getPlan(node.plan.vault, node.plan.name);
-  const members = await Promise.all((await node.members()).map((m) => scope.queries.getItem(m)));
-  const provider = planTowardsAzureProvider(plan.replicationProviders, members);
-  if (!provider || !planActions(plan).includes('testFailover')) {
-    await vscode.window.showErrorMessage(`Site Recovery does not allow a test failover of recovery plan ${plan.friendlyName} now.`, { modal: true });
-    return;
-  }
-  // Every VM must be able to take part (a group's VMs go together: the plan is the way for them).
-  const reasons = members.map((m) => towardsAzureRefusal(m, 'testFailover', undefined, true)).filter(Boolean);
-  if (reasons.length) {
-    await vscode.window.showErrorMessage(`Recovery plan ${plan.friendlyName} can't run a test failover now.`, { modal: true, detail: reasons.map((r) => `• ${r}`).join('\n') });
-    return;
-  }
+  const checked = await planTowardsAzure(node, 'testFailover', 'Test failover');
+  if (!checked) return;
+  const { plan, members, provider } = checked;
   const option = await pickTowardsAzurePoint(planTowardsAzurePointOptions(), `Test failover of recovery plan ${plan.friendlyName}: recovery point`);
   const network = await pickTestNetwork(scope, plan.vault.subscriptionId, plan.vault.location, `Test failover of ${plan.friendlyName}: Azure network for the test VMs`);
   const finals = await runPlanOperation(

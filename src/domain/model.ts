@@ -134,6 +134,8 @@ export interface RecoveryPlanInfo {
   allowedOperations: readonly string[];
   currentOperation?: RunningOperation;
   groups: readonly RecoveryPlanGroupInfo[];
+  /** When the plan last had a test failover (Site Recovery's lastTestFailoverTime), when it says. */
+  lastTestFailoverTime?: Date;
 }
 
 export type JobState = 'NotStarted' | 'InProgress' | 'Succeeded' | 'Failed' | 'Cancelled' | 'Suspended' | string;

@@ -106,3 +106,10 @@ export function planTowardsAzurePointOptions(): TowardsAzurePointOption[] {
     },
   ];
 }
+
+/** A VM's choice: "latest app-consistent" is sent as that VM's own newest app-consistent point. */
+export function choiceForVm(option: TowardsAzurePointOption, points: readonly RecoveryPointInfo[]): TowardsAzurePointChoice | undefined {
+  if (option.choice.kind !== 'appConsistent' || option.choice.pointId) return option.choice;
+  const app = points.find(isAppConsistent);
+  return app ? { kind: 'appConsistent', pointId: app.id } : undefined;
+}

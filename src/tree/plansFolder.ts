@@ -1,3 +1,5 @@
+import { drillStatus } from '../domain/drills';
+import { drillMaxAgeDays } from './itemNode';
 import * as vscode from 'vscode';
 import type { JobInfo, RecoveryPlanInfo, ReplicatedItem, VaultRef } from '../domain/model';
 import { planActions } from '../domain/actions';
@@ -84,6 +86,14 @@ export class PlanNode extends TreeNode {
     md.appendMarkdown(`**${escapeMarkdown(this.plan.friendlyName)}**  \n`);
     md.appendMarkdown(`${escapeMarkdown(`${this.plan.primaryFabricFriendlyName ?? '?'} → ${this.plan.recoveryFabricFriendlyName ?? '?'}`)}  \n`);
     md.appendMarkdown(`Providers: ${escapeMarkdown(this.plan.replicationProviders.join(', ') || '—')}`);
+    // A plan of VMs replicating to Azure is what a drill tests: when it last was, against the setting.
+    if (this.plan.replicationProviders.some((p) => p === 'InMageAzureV2' || p === 'InMageRcm')) {
+      const drill = drillStatus({ lastSuccessfulTestFailoverTime: this.plan.lastTestFailoverTime }, this.scope.clock.now(), drillMaxAgeDays());
+      md.appendMarkdown(
+        `  \n${drill.kind === 'recent' ? '' : '⚠ '}${escapeMarkdown(drill.kind === 'never' ? 'No test failover of this plan recorded by Site Recovery' : drill.text)}`,
+      );
+    }
+    if (planActions(this.plan).includes('cleanupTestFailover')) ti.description = `Test failover · clean up when done · ${ti.description ?? ''}`;
     if (row.blocked) {
       md.appendMarkdown(`\n\n**Can't fail back now: ${escapeMarkdown(row.blocked.summary)}**\n\n`);
       for (const r of row.blocked.reasons) md.appendMarkdown(`- ${escapeMarkdown(r)}\n`);

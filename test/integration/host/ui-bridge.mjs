@@ -176,6 +176,20 @@ export class WorkbenchUi {
     return {};
   }
 
+  /** The open quick pick's visible rows, top to bottom, with the one Enter would run. */
+  async quickPickRows({ timeoutMs = DEFAULT_WAIT_MS } = {}) {
+    const rows = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    await this.waitVisible(rows.first(), timeoutMs, 'a quick-pick row');
+    const out = [];
+    for (const row of await rows.all()) {
+      if (!(await row.isVisible())) continue;
+      const label = (await row.getAttribute('aria-label')) ?? (await row.innerText());
+      const focused = /\bfocused\b/.test((await row.getAttribute('class')) ?? '');
+      out.push({ label: label.trim(), focused });
+    }
+    return { rows: out };
+  }
+
   /** Runs a command from the command palette by its full title ("Site Recovery: Refresh"). */
   async runFromCommandPalette({ title, timeoutMs = DEFAULT_WAIT_MS }) {
     await this.page.keyboard.press('F1');

@@ -2,20 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SiteRecoveryApi } from '../../../src/extension';
 import type { ReplicatedItem } from '../../../src/domain/model';
-import { screenshot, skipWithoutUi, ui } from '../support/ui';
+import { pickUntil, screenshot, skipWithoutUi, ui } from '../support/ui';
 import { findNode, openPractice, practiceItem, rowDescription, waitFor } from '../support/practice';
-
-/** Answers whatever picks come (their first item) until the confirmation button shows, and clicks it. */
-async function pickUntil(button: string, rounds = 8) {
-  for (let i = 0; i < rounds; i++) {
-    try {
-      return await ui.clickButton(button, { timeoutMs: 2500 });
-    } catch {
-      await ui.pickQuickItem('', { timeoutMs: 2500 }).catch(() => undefined);
-    }
-  }
-  return ui.clickButton(button, { timeoutMs: 10_000 });
-}
 
 /** Runs one item operation through the extension's own client and waits for Site Recovery's new state. */
 async function through(api: SiteRecoveryApi, vm: string, send: (item: ReplicatedItem) => Promise<unknown>, until: (i: ReplicatedItem) => boolean): Promise<void> {

@@ -4,21 +4,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { SiteRecoveryApi } from '../../../src/extension';
-import { screenshot, skipWithoutUi, ui } from '../support/ui';
+import { pickUntil, screenshot, skipWithoutUi, ui } from '../support/ui';
 import { runReportMarkdown } from '../../../src/domain/runs/report';
 import { findNode, openPractice, outputLines, practiceItem, rowDescription, waitFor } from '../support/practice';
-
-/** Answers whatever picks come (their first item) until the confirmation button shows, and clicks it. */
-async function pickUntil(button: string, rounds = 8) {
-  for (let i = 0; i < rounds; i++) {
-    try {
-      return await ui.clickButton(button, { timeoutMs: 2500 });
-    } catch {
-      await ui.pickQuickItem('', { timeoutMs: 2500 }).catch(() => undefined);
-    }
-  }
-  return ui.clickButton(button, { timeoutMs: 10_000 });
-}
 
 const posts = (api: SiteRecoveryApi, path: RegExp) => api.services.practice.sim!.requestLog.filter((r) => r.method === 'POST' && path.test(r.path));
 type Body = { properties: Record<string, unknown> & { providerSpecificDetails: unknown } };

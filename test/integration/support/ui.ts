@@ -133,6 +133,9 @@ export const ui = {
     }
   },
 
+  /** The open quick pick's visible rows (their aria-labels) and which one is focused: what Enter runs. */
+  quickPickRows: async (opts: Wait = {}) => (await call<{ rows: Array<{ label: string; focused: boolean }> }>('quickPickRows', opts)).rows,
+
   /** Runs a command through the command palette by its full title ("Site Recovery: Refresh"). */
   runFromCommandPalette: (title: string, opts: Wait = {}) => call<void>('runFromCommandPalette', { title, ...opts }),
 };
@@ -154,4 +157,16 @@ export function skipWithoutUi(ctx: Mocha.Context, what = 'this test drives the w
   if (ui.available) return;
   console.log(`    (skipped: ${what}; the UI bridge exists only in the offline web host)`);
   ctx.skip();
+}
+
+/** Answers whatever picks come (their first item) until the confirmation button shows, and clicks it. */
+export async function pickUntil(button: string, rounds = 8): Promise<DialogAnswer> {
+  for (let i = 0; i < rounds; i++) {
+    try {
+      return await ui.clickButton(button, { timeoutMs: 2500 });
+    } catch {
+      await ui.pickQuickItem('', { timeoutMs: 2500 }).catch(() => undefined);
+    }
+  }
+  return ui.clickButton(button, { timeoutMs: 10_000 });
 }
