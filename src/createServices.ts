@@ -1,3 +1,4 @@
+import { itemActions } from './domain/actions';
 import * as vscode from 'vscode';
 import { AzureAccount } from './auth/azureAccount';
 import { InFlight } from './workflows/inFlight';
@@ -90,6 +91,8 @@ export function createServices(context: vscode.ExtensionContext): Services {
     states,
     ...wireEvents(practice, account, tracker, tree, scope),
     ...wireStore(states, tracker, treeRoots, tree, scope, practice),
+    // A practice vault opened or reset is a new simulated world: its earlier runs go.
+    practice.onDidChange(() => void runs.clearPractice()),
     // Each reading of a followed job updates the run that holds it, also after a reload.
     tracker.onDidChange(() => tracker.running().forEach((w) => w.latest && void runs.noteJob(w.latest.vault.id, runJob(w.latest)))),
     tracker.onFinished((job) => void runs.noteJob(job.vault.id, runJob(job))),
@@ -161,7 +164,13 @@ function wireStore(
   let redraw: NodeJS.Timeout | undefined;
   const redrawSoon = () => {
     clearTimeout(redraw);
-    redraw = setTimeout(() => roots.loadedVaults().forEach((v) => tree.refresh(v.items)), 100);
+    redraw = setTimeout(() => {
+      roots.loadedVaults().forEach((v) => tree.refresh(v.items));
+      // The palette offers Cancel Failover… only while a loaded VM has a failover to cancel: typing
+      // "Failover" then lands on a failover, not on its cancel (the palette sorts by name).
+      const cancellable = roots.loadedVaults().some((v) => v.items.items.some((i) => itemActions(states.current(i)).includes('cancelFailover')));
+      void vscode.commands.executeCommand('setContext', 'siteRecovery.anyCancelFailover', cancellable);
+    }, 100);
   };
   return [
     states.onDidChange(redrawSoon),

@@ -1,3 +1,4 @@
+import { PROPERTIES_SCHEME, type PropertiesDocuments } from './viewProperties';
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import type { JobInfo, VaultRef } from '../domain/model';
@@ -31,7 +32,7 @@ interface ReportScope {
  * Run report of a vault, VM, plan or job: pick runs the extension recorded (or read the vault's
  * job history of the last N days), open the Markdown, offer its preview and the JSON.
  */
-export async function exportRunReport(services: Services, clicked?: unknown): Promise<void> {
+export async function exportRunReport(services: Services, docs: PropertiesDocuments, clicked?: unknown): Promise<void> {
   try {
     const where = await reportScope(services, clicked);
     const picked = await pickRuns(services, where);
@@ -42,7 +43,7 @@ export async function exportRunReport(services: Services, clicked?: unknown): Pr
       );
       return;
     }
-    await showReport(services, where, picked.runs, picked.jobHistory);
+    await showReport(services, docs, where, picked.runs, picked.jobHistory);
   } catch (e) {
     await showServiceError(services.log, 'Export run report', e);
   }
@@ -154,37 +155,49 @@ function withoutRecorded(history: readonly RunRecord[], recorded: readonly RunRe
   return history.filter((r) => !r.jobs.some((j) => known.has(j.name.toLowerCase())));
 }
 
-async function showReport(services: Services, where: ReportScope, runs: RunRecord[], jobHistory?: RunReportOptions['jobHistory']): Promise<void> {
+/**
+ * The report opens read-only (nothing to lose, no save prompt when it is closed); "Save
+ * Markdown…" and "Save JSON…" write it where the user says.
+ */
+async function showReport(services: Services, docs: PropertiesDocuments, where: ReportScope, runs: RunRecord[], jobHistory?: RunReportOptions['jobHistory']): Promise<void> {
   const opts: RunReportOptions = { now: where.scope.now(), vaultName: where.vault.vaultName, vaultId: where.vault.id, jobHistory };
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: runReportMarkdown(runs, opts) });
+  const markdown = runReportMarkdown(runs, opts);
+  const uri = vscode.Uri.from({ scheme: PROPERTIES_SCHEME, path: `/${reportFileName(where, opts, 'md')}` });
+  docs.set(uri, markdown);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
   await vscode.window.showTextDocument(doc, { preview: false });
   services.log.info(
     `Run report of ${where.focusWords ?? `vault ${where.vault.vaultName}`}: ${runs.length} run${runs.length === 1 ? '' : 's'}${jobHistory ? `, job history of ${jobHistory.days} days` : ''}.`,
   );
   const preview = 'Open Preview';
+  const saveMd = 'Save Markdown…';
   const save = 'Save JSON…';
-  let offered = [preview, save];
+  let offered = [preview, saveMd, save];
   for (;;) {
     const answer = await vscode.window.showInformationMessage(`Run report: ${runs.length} run${runs.length === 1 ? '' : 's'} of ${where.vault.vaultName}.`, ...offered);
     if (answer === preview) await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
-    else if (answer === save) await saveJson(where, runs, opts);
+    else if (answer === save) await saveAs(where, opts, 'json', `${JSON.stringify(runReportJson(runs, opts), null, 2)}\n`);
+    else if (answer === saveMd) await saveAs(where, opts, 'md', markdown);
     else return;
     offered = offered.filter((o) => o !== answer);
     if (offered.length === 0) return;
   }
 }
 
-async function saveJson(where: ReportScope, runs: RunRecord[], opts: RunReportOptions): Promise<void> {
-  const name = `site-recovery-runs-${where.vault.vaultName.replace(/[^\w.-]+/g, '_').slice(0, 60)}-${opts.now.toISOString().slice(0, 10)}.json`;
+function reportFileName(where: ReportScope, opts: RunReportOptions, ext: 'md' | 'json'): string {
+  return `site-recovery-runs-${where.vault.vaultName.replace(/[^\w.-]+/g, '_').slice(0, 60)}-${opts.now.toISOString().slice(0, 10)}.${ext}`;
+}
+
+async function saveAs(where: ReportScope, opts: RunReportOptions, ext: 'md' | 'json', text: string): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const uri = await vscode.window.showSaveDialog({
-    title: 'Save the run report as JSON',
-    filters: { JSON: ['json'] },
-    defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
-    saveLabel: 'Save JSON',
+    title: `Save the run report as ${ext === 'md' ? 'Markdown' : 'JSON'}`,
+    filters: ext === 'md' ? { Markdown: ['md'] } : { JSON: ['json'] },
+    defaultUri: folder ? vscode.Uri.joinPath(folder, reportFileName(where, opts, ext)) : undefined,
+    saveLabel: 'Save',
   });
   if (!uri) return;
-  const json = `${JSON.stringify(runReportJson(runs, opts), null, 2)}\n`;
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(json));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   void vscode.window.showInformationMessage(`Run report saved as ${uri.scheme === 'file' ? uri.fsPath : uri.toString()}.`);
 }

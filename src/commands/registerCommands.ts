@@ -49,7 +49,7 @@ export function registerCommands(context: vscode.ExtensionContext, s: Services):
     'siteRecovery.testFailover': (node, nodes, hint) => testFailover(s, node, nodes, hint),
     'siteRecovery.cleanupTestFailover': (node, nodes, hint) => cleanupTestFailover(s, node, nodes, hint),
     'siteRecovery.failoverToAzure': (node, nodes, hint) => failoverToAzure(s, node, nodes, hint),
-    'siteRecovery.exportRunReport': (node) => exportRunReport(s, node),
+    'siteRecovery.exportRunReport': (node) => exportRunReport(s, docs, node),
     'siteRecovery.cancelJob': (node) => cancelJob(s, node),
     'siteRecovery.restartJob': (node) => restartJob(s, node),
     'siteRecovery.resumeJob': (node) => resumeJob(s, node),

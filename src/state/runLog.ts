@@ -124,6 +124,16 @@ export class RunLog {
     await this.settle(this.store.runs.set(vaultId, []), this.store.runs.setVaults(this.store.runs.vaults().filter((v) => !sameId(v, vaultId))));
   }
 
+  /**
+   * Forgets the runs of practice vaults: a practice vault opened (or reset) is a new simulated
+   * world, whose report must not carry the runs of the one before.
+   */
+  async clearPractice(): Promise<void> {
+    for (const vaultId of this.store.runs.vaults()) {
+      if (this.read(vaultId).some((r) => r.practice)) await this.clear(vaultId);
+    }
+  }
+
   /** Records of this schema version only: a newer version's records are left alone, unread. */
   private read(vaultId: string): RunRecord[] {
     const stored = this.store.runs.get(vaultId);

@@ -242,6 +242,7 @@ async function textOf(locator) {
 
 const OPS = new Set([
   'screenshot',
+  'quickPickRows',
   'clickButton',
   'pickQuickItem',
   'typeInQuickInput',

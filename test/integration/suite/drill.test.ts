@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { SiteRecoveryApi } from '../../../src/extension';
 import { pickUntil, screenshot, skipWithoutUi, ui } from '../support/ui';
 import { runReportMarkdown } from '../../../src/domain/runs/report';
-import { findNode, openPractice, outputLines, practiceItem, rowDescription, waitFor } from '../support/practice';
+import { EXTENSION_ID, findNode, openPractice, outputLines, practiceItem, rowDescription, waitFor } from '../support/practice';
 
 const posts = (api: SiteRecoveryApi, path: RegExp) => api.services.practice.sim!.requestLog.filter((r) => r.method === 'POST' && path.test(r.path));
 type Body = { properties: Record<string, unknown> & { providerSpecificDetails: unknown } };
@@ -104,6 +104,22 @@ describe('the drill and the failover to Azure, from the context menu', function 
     skipWithoutUi(this);
     const api = (current = await openPractice('failback-classic'));
     await roundTrip(api, 'ops-win-11', 'classic');
+    // The rehearsal walkthrough ticks the steps done, from the real state changes.
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#rehearse`, false);
+    await ui.waitForText('Rehearse a disaster');
+    const ticked = ['rehearsePractice', 'testFailover', 'cleanupTestFailover', 'failoverToAzure', 'commitInAzure'];
+    await waitFor(
+      'the rehearsal steps done are ticked',
+      async () => {
+        const steps = await ui.walkthroughSteps();
+        return ticked.every((id) => steps.some((st) => st.id === `${EXTENSION_ID}#rehearse#${id}` && st.checked));
+      },
+      15_000,
+    ).catch(async (e: Error) => {
+      throw new Error(`${e.message}: ${JSON.stringify(await ui.walkthroughSteps())}`);
+    });
+    await screenshot('rehearse-walkthrough');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const details = (posts(api, /\/unplannedFailover$/).at(-1)?.body as Body).properties.providerSpecificDetails;
     assert.deepEqual(details, { instanceType: 'InMageAzureV2' });
     // The evidence: every step was recorded as a run; the report of the VM opens as Markdown and previews.
@@ -131,8 +147,8 @@ describe('the drill and the failover to Azure, from the context menu', function 
     await new Promise((r) => setTimeout(r, 2000)); // the preview's webview paints after its tab
     await screenshot('run-report-preview');
     // The report is an untitled document: closed unsaved, so no save prompt holds the next suites.
-    await vscode.window.showTextDocument(report);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    // Read-only: nothing is dirty, so closing it asks nothing.
+    assert.ok(!vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.isDirty)), 'no unsaved editor');
   });
 
   it('takes bill-win-11 (modernized) the same way, and home again by reprotect to on-premises', async function () {
@@ -165,9 +181,41 @@ describe('the drill and the failover to Azure, from the context menu', function 
     }
     await ui.waitForText('Test failover finished', { timeoutMs: 60_000 });
     await screenshot('plan-test-failover');
+    // The plan's cleanup, its failover to Azure and commit, from the plan's menu.
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await ui.menuUntil('dr-payroll', 'Clean Up Test Failover…', 'The test succeeded');
+    await ui.pickQuickItem('The test succeeded');
+    await ui.typeInQuickInput('payroll app checked');
+    await ui.clickButton('Clean Up');
+    for (const vm of ['pay-db-13', 'pay-app-14']) {
+      await waitFor(
+        `${vm} cleaned up`,
+        async () => {
+          const i = await practiceItem(api, vm);
+          return !i.currentOperation && i.allowedOperations.includes('UnplannedFailover');
+        },
+        180_000,
+      );
+    }
+    await ui.menuUntil('dr-payroll', 'Failover to Azure…', 'Latest processed');
+    const failover = await pickUntil('Fail Over to Azure');
+    assert.match(failover.message, /Fail over recovery plan dr-payroll from on-premises to Azure\?/);
+    for (const vm of ['pay-db-13', 'pay-app-14']) {
+      await waitFor(`${vm} failed over to Azure`, async () => /CommitPending/.test((await practiceItem(api, vm)).protectionState), 180_000);
+    }
+    const sent = posts(api, /replicationRecoveryPlans\/dr-payroll\/unplannedFailover$/).at(-1)?.body as Body;
+    assert.equal(sent.properties.failoverDirection, 'PrimaryToRecovery');
+    await ui.menuUntil('dr-payroll', 'Commit Failover…', 'Commit the failover of recovery plan dr-payroll');
+    await ui.clickButton('Commit');
+    for (const vm of ['pay-db-13', 'pay-app-14']) {
+      await waitFor(`${vm} runs in Azure`, async () => /Committed|FailoverStatesBegin/.test((await practiceItem(api, vm)).protectionState), 180_000);
+    }
+    await ui.waitForText('Reprotect them to on-premises', { timeoutMs: 60_000 });
   });
 
   after(async () => {
+    // The drills' last notifications must not stand in for the next suite's.
+    await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

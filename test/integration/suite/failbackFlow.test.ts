@@ -14,6 +14,8 @@ describe('classic failback from the context menu', function () {
 
   beforeEach(async function () {
     skipWithoutUi(this);
+    // An earlier suite's notification must not stand in for this one's.
+    await vscode.commands.executeCommand('notifications.clearAll');
     api = await openPractice('failback-classic');
     await ui.expandUntil('Replicated items', 'db-lnx-01');
   });

@@ -26,7 +26,8 @@ describe('practice vault in the tree', function () {
       ['app-lnx-01', 'Replicating to on-premises', /can\.failover/],
       ['web-lnx-02', 'Failed back · commit pending', /can\.commit/],
       ['web-win-03', 'Failed back · reprotect to Azure', /can\.reprotect/],
-      ['crm-lnx-04', 'Replicating to Azure', /^siteRecovery\.item(?!.*can\.(failover|commit|reprotect))/],
+      // The way to Azure is offered (test failover, failover to Azure), never a failback, commit or reprotect.
+      ['crm-lnx-04', 'Replicating to Azure', /^siteRecovery\.item(?!.*can\.(failover|commit|reprotect)\b)(?=.*can\.testFailover\b)(?=.*can\.failoverToAzure\b)/],
     ];
     for (const [vm, description, context] of expected) {
       const node = await findNode(api, vm);

@@ -110,7 +110,15 @@ export const ui = {
    */
   menuUntil: async (label: string, commandTitle: string, expect: string, opts: Wait = {}) => {
     for (let attempt = 1; ; attempt++) {
-      await call<void>('contextMenu', { label, command: commandTitle, ...opts });
+      try {
+        // A menu opened on a row drawn just before its state changed lacks the entry: open it again.
+        await call<void>('contextMenu', { label, command: commandTitle, ...opts, timeoutMs: opts.timeoutMs ?? 6000 });
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        await call<void>('pressKey', { key: 'Escape' });
+        await new Promise((r) => setTimeout(r, 1000));
+        continue;
+      }
       try {
         return await call<void>('waitForText', { text: expect, timeoutMs: 8000 });
       } catch (e) {

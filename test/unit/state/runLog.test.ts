@@ -134,4 +134,16 @@ describe('run log: runs per vault in the extension store', () => {
     assert.deepEqual(log.list(VAULT_A), []);
     assert.equal(log.get(id), undefined);
   });
+
+  it('forgets the practice vaults only, when a practice vault is opened again', async () => {
+    const log = new RunLog(new ExtensionStore(memento()), { newId: ids });
+    await log.start({ ...newRun(VAULT_A, 'practice-vm', '2021-04-06T09:50:00.000Z'), practice: true });
+    const real = await log.start(newRun(VAULT_B, 'vm', '2021-04-06T09:51:00.000Z'));
+    await log.clearPractice();
+    assert.deepEqual(log.list(VAULT_A), []);
+    assert.deepEqual(
+      log.list(VAULT_B).map((r) => r.id),
+      [real],
+    );
+  });
 });
