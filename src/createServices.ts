@@ -1,4 +1,3 @@
-import { itemActions } from './domain/actions';
 import * as vscode from 'vscode';
 import { AzureAccount } from './auth/azureAccount';
 import { InFlight } from './workflows/inFlight';
@@ -164,13 +163,7 @@ function wireStore(
   let redraw: NodeJS.Timeout | undefined;
   const redrawSoon = () => {
     clearTimeout(redraw);
-    redraw = setTimeout(() => {
-      roots.loadedVaults().forEach((v) => tree.refresh(v.items));
-      // The palette offers Cancel Failover… only while a loaded VM has a failover to cancel: typing
-      // "Failover" then lands on a failover, not on its cancel (the palette sorts by name).
-      const cancellable = roots.loadedVaults().some((v) => v.items.items.some((i) => itemActions(states.current(i)).includes('cancelFailover')));
-      void vscode.commands.executeCommand('setContext', 'siteRecovery.anyCancelFailover', cancellable);
-    }, 100);
+    redraw = setTimeout(() => roots.loadedVaults().forEach((v) => tree.refresh(v.items)), 100);
   };
   return [
     states.onDidChange(redrawSoon),
