@@ -82,6 +82,10 @@ export class RunLog {
     const holder = [...this.read(vaultId)].reverse().find((r) => r.jobs.some((j) => sameName(j.name, job.name)));
     if (!holder) return false;
     const clean = storable(job);
+    // The tracker reports every poll: a reading the run already holds is not written again.
+    const held = holder.jobs.find((j) => sameName(j.name, job.name));
+    const learns = !!holder.endedAt && holder.outcomes.some((o) => o.outcome === 'unknown');
+    if (!learns && JSON.stringify(held) === JSON.stringify(clean)) return true;
     await this.change(holder.id, (run) => {
       const jobs = upsert(run.jobs, clean);
       if (!run.endedAt || !run.outcomes.some((o) => o.outcome === 'unknown')) return { ...run, jobs };

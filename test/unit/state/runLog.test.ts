@@ -146,4 +146,20 @@ describe('run log: runs per vault in the extension store', () => {
       [real],
     );
   });
+
+  it('writes nothing for a job reading it already holds (the tracker reports every poll)', async () => {
+    const m = memento();
+    let writes = 0;
+    const counted: StateMemento = { get: m.get, update: (k, v) => (writes++, m.update(k, v)) };
+    const log = new RunLog(new ExtensionStore(counted), { newId: ids });
+    const id = await log.start(newRun(VAULT_A, 'vm', '2021-04-06T09:50:00.000Z'));
+    const job = runJob(recordedJob('classic/V2AFailoverJob.294.job-failover-succeeded.json'));
+    await log.addJob(id, job);
+    const before = writes;
+    assert.equal(await log.noteJob(VAULT_A, job), true);
+    assert.equal(writes, before, 'the same reading again: no write');
+    assert.equal(await log.noteJob(VAULT_A, { ...job, state: 'Failed' }), true);
+    assert.equal(writes, before + 1, 'a new reading is written');
+    assert.equal(log.get(id)?.jobs[0].state, 'Failed');
+  });
 });
